@@ -1,0 +1,52 @@
+package org.safenest.api.allocation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.safenest.api.security.Caller;
+
+/**
+ * Runs strategies on a region's data, stores and adopts plans. Methods taking a region code throw
+ * {@link org.safenest.api.error.NotFoundException} for an unknown region; changes are audited.
+ */
+public interface AllocationService {
+
+    /** The strategies installed now. */
+    List<StrategyDescription> strategies();
+
+    /** The id of the region's active strategy, from its configuration (Config Admin). */
+    String activeStrategy(String region);
+
+    /** Makes a strategy the region's active one (writes the configuration); role {@code admin}. */
+    void selectStrategy(Caller caller, String region, String strategyId);
+
+    /** The data strategies run on, as of now. */
+    AllocationInput input(String region);
+
+    /**
+     * Runs a strategy, measures the plan and stores it as {@link PlanStatus#PROPOSED}.
+     * {@link org.safenest.api.error.NotFoundException} for a strategy not installed; with {@code strategyId}
+     * null the active strategy runs, or the configured fallback when the active one is not installed
+     * ({@link org.safenest.api.error.ConflictException} naming both when neither is).
+     */
+    StoredPlan computePlan(Caller caller, String region, String strategyId, Map<String, String> parameters);
+
+    /** The region's stored plans, newest first. */
+    List<StoredPlan> plans(String region);
+
+    /** One stored plan. */
+    Optional<StoredPlan> plan(String region, String planId);
+
+    /** The adopted plan (the current assignment), if any. */
+    Optional<StoredPlan> current(String region);
+
+    /**
+     * Adopts a plan as the region's current assignment; the previous one becomes {@link PlanStatus#SUPERSEDED}
+     * and is kept. Role {@code supervisor}.
+     */
+    StoredPlan adopt(Caller caller, String region, String planId);
+
+    /** Runs the strategies on the same input and answers their plans with metrics side by side. */
+    PlanComparison compare(String region, List<StrategyRun> runs);
+}

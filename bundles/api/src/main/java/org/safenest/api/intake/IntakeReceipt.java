@@ -1,0 +1,22 @@
+package org.safenest.api.intake;
+
+import java.time.Instant;
+
+import org.safenest.api.dispatch.DispatchDecision;
+
+/**
+ * The answer to a submitted report.
+ *
+ * @param reportId   the report's idempotency key
+ * @param caseNumber the case the report now belongs to; readable and unique per region
+ *                   ({@code KHH-2023-000123}: region, year, sequence)
+ * @param mergeRule  the merge rule that applied
+ * @param dispatch   for a new case, the decision just made; for a report that joined or merged into a case,
+ *                   the decision under which that case is served
+ * @param replay     true when the reportId had been submitted before and this is the first answer again
+ *                   (nothing was written)
+ * @param recordedAt when the report was first recorded
+ */
+public record IntakeReceipt(String reportId, String caseNumber, MergeRule mergeRule, DispatchDecision dispatch,
+        boolean replay, Instant recordedAt) {
+}

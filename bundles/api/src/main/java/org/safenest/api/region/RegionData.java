@@ -1,0 +1,28 @@
+package org.safenest.api.region;
+
+import java.util.List;
+
+/**
+ * A region's whole reference data as read from its files, before it is stored.
+ *
+ * @param code       the region code
+ * @param nameEn     English name
+ * @param nameZh     Chinese name
+ * @param timeZone   IANA time zone id
+ * @param source     a description of where it was read from
+ * @param checksum   a digest of the files read, to tell whether they changed
+ * @param districts  districts
+ * @param offices    offices
+ * @param preschools preschools
+ * @param indicators district indicators
+ */
+public record RegionData(String code, String nameEn, String nameZh, String timeZone, String source, String checksum,
+        List<District> districts, List<Office> offices, List<Preschool> preschools,
+        List<DistrictIndicator> indicators) {
+    public RegionData {
+        districts = List.copyOf(districts);
+        offices = List.copyOf(offices);
+        preschools = List.copyOf(preschools);
+        indicators = List.copyOf(indicators);
+    }
+}

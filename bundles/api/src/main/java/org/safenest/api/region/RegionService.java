@@ -1,0 +1,44 @@
+package org.safenest.api.region;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and (re)loads the regions' reference data. Every method that takes a region code throws
+ * {@link org.safenest.api.error.NotFoundException} for an unknown region.
+ */
+public interface RegionService {
+
+    List<Region> regions();
+
+    Optional<Region> region(String code);
+
+    /** The region, or {@link org.safenest.api.error.NotFoundException}. */
+    Region require(String code);
+
+    List<District> districts(String region);
+
+    /** The district by code or by its Chinese or English name; empty when the region has no such district. */
+    Optional<District> district(String region, String codeOrName);
+
+    List<Office> offices(String region);
+
+    Optional<Office> office(String region, String code);
+
+    /** Preschools of the region, of one district when {@code district} is not null. */
+    List<Preschool> preschools(String region, String district);
+
+    /** Indicators of the region, of one indicator key when {@code indicator} is not null. */
+    List<DistrictIndicator> indicators(String region, String indicator);
+
+    /**
+     * Loads the region's reference data again from the files it was first loaded from (its region bundle),
+     * or, when {@code folder} is not null, from a folder holding files of the same formats (a
+     * {@code region.properties} descriptor and the files it names). Replaces the stored data in one
+     * transaction: on any error nothing changes and the error names the file and line.
+     *
+     * @return the region as now stored
+     */
+    Region reload(String region, Path folder);
+}

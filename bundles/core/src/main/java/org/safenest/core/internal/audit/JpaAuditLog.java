@@ -1,0 +1,98 @@
+package org.safenest.core.internal.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditOutcome;
+import org.safenest.api.audit.AuditQuery;
+import org.safenest.api.audit.AuditRecord;
+import org.safenest.core.internal.jpa.AuditEntity;
+
+/** The audit log in the database. Each record is written in its own transaction, so it survives a failed action. */
+@Component
+public class JpaAuditLog implements AuditLog {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaAuditLog(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public AuditRecord record(AuditRecord r) {
+        AuditEntity e = new AuditEntity();
+        e.at = r.at();
+        e.actor = cut(r.actor(), 100);
+        e.action = cut(r.action(), 300);
+        e.region = cut(r.region(), 64);
+        e.target = cut(r.target(), 200);
+        e.outcome = r.outcome().name();
+        e.detail = cut(r.detail(), 500);
+        jpa.tx(TransactionType.RequiresNew, em -> {
+            em.persist(e);
+            em.flush();
+        });
+        return new AuditRecord(e.id, e.at, e.actor, e.action, e.region, e.target, r.outcome(), e.detail);
+    }
+
+    @Override
+    public List<AuditRecord> query(AuditQuery q) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            TypedQuery<AuditEntity> query = build(em, q, "SELECT a", " ORDER BY a.id DESC", AuditEntity.class);
+            query.setFirstResult(Math.max(0, q.offset()));
+            query.setMaxResults(q.limit() <= 0 ? 100 : Math.min(q.limit(), MAX_LIMIT));
+            List<AuditRecord> result = new ArrayList<>();
+            for (AuditEntity e : query.getResultList()) {
+                result.add(new AuditRecord(e.id, e.at, e.actor, e.action, e.region, e.target, AuditOutcome.valueOf(e.outcome), e.detail));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public long count(AuditQuery q) {
+        return jpa.txExpr(TransactionType.Supports, em -> build(em, q, "SELECT COUNT(a)", "", Long.class).getSingleResult());
+    }
+
+    private static <T> TypedQuery<T> build(EntityManager em, AuditQuery q, String select, String order, Class<T> type) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.actor() != null) {
+            where.append(" AND a.actor = :actor");
+            params.put("actor", q.actor());
+        }
+        if (q.region() != null) {
+            where.append(" AND a.region = :region");
+            params.put("region", q.region());
+        }
+        if (q.from() != null) {
+            where.append(" AND a.at >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            where.append(" AND a.at < :to");
+            params.put("to", q.to());
+        }
+        TypedQuery<T> query = em.createQuery(select + " FROM AuditEntity a" + where + order, type);
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

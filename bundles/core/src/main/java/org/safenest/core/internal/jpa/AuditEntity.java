@@ -1,0 +1,35 @@
+package org.safenest.core.internal.jpa;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+
+/** One audit record. */
+@Entity
+@Table(name = "SN_AUDIT", indexes = {@Index(columnList = "RECORDED_AT"), @Index(columnList = "ACTOR"), @Index(columnList = "REGION")})
+public class AuditEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    // AT is an SQL reserved word.
+    @Column(name = "RECORDED_AT", nullable = false)
+    public Instant at;
+    @Column(name = "ACTOR", nullable = false, length = 100)
+    public String actor;
+    @Column(nullable = false, length = 300)
+    public String action;
+    @Column(name = "REGION", length = 64)
+    public String region;
+    @Column(length = 200)
+    public String target;
+    @Column(nullable = false, length = 20)
+    public String outcome;
+    @Column(length = 500)
+    public String detail;
+}

@@ -1,0 +1,36 @@
+package org.safenest.core.internal.jpa;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+/** A pre-primary unit; sessions as a comma-separated list of {@code PreschoolSession} names. */
+@Entity
+@Table(name = "SN_PRESCHOOL", uniqueConstraints = @UniqueConstraint(columnNames = {"REGION", "CODE"}),
+        indexes = @Index(columnList = "REGION,DISTRICT"))
+public class PreschoolEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "REGION", nullable = false, length = 64)
+    public String region;
+    @Column(name = "CODE", nullable = false, length = 64)
+    public String code;
+    @Column(nullable = false, length = 300)
+    public String nameEn;
+    @Column(nullable = false, length = 300)
+    public String nameZh;
+    @Column(name = "DISTRICT", nullable = false, length = 64)
+    public String district;
+    @Column(length = 100)
+    public String category;
+    @Column(length = 100)
+    public String sessions;
+    public Double latitude;
+    public Double longitude;
+}

@@ -1,0 +1,208 @@
+package org.safenest.core.internal.region;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.safenest.core.internal.jpa.Transactions;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditOutcome;
+import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.error.InvalidInputException;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.District;
+import org.safenest.api.region.DistrictIndicator;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.Preschool;
+import org.safenest.api.region.Region;
+import org.safenest.api.region.RegionData;
+import org.safenest.api.region.RegionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The regions of this installation. Region bundles (header {@code Safenest-Region}) are picked up as they
+ * start; their data is loaded in the background when it is new or its files changed, so a restart with the
+ * same files keeps the stored data as it is.
+ */
+@Component(service = {RegionService.class, RegionLoading.class})
+public class JpaRegionService implements RegionService, RegionLoading {
+
+    static final String HEADER = "Safenest-Region";
+    private static final Logger LOG = LoggerFactory.getLogger(JpaRegionService.class);
+
+    private final RegionStore store;
+    private final AuditLog audit;
+    private final Map<String, Bundle> regionBundles = new ConcurrentHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final Map<Long, String> pending = new ConcurrentHashMap<>();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "safenest-region-loader"));
+    private final BundleTracker<String> tracker;
+
+    @Activate
+    public JpaRegionService(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa,
+            @Reference AuditLog audit, BundleContext context) {
+        this.store = new RegionStore(new Transactions() {
+            @Override
+            public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
+                return jpa.txExpr(TransactionType.Required, work::apply);
+            }
+        });
+        this.audit = audit;
+        this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
+            @Override
+            public String addingBundle(Bundle bundle, BundleEvent event) {
+                if (bundle.getHeaders().get(HEADER) == null) {
+                    return null;
+                }
+                pending.put(bundle.getBundleId(), bundle.getSymbolicName());
+                loader.submit(() -> loadFromBundle(bundle));
+                return bundle.getSymbolicName();
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, String name) {
+                regionBundles.values().removeIf(b -> b.getBundleId() == bundle.getBundleId());
+            }
+        };
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        tracker.close();
+        loader.shutdownNow();
+        loader.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void loadFromBundle(Bundle bundle) {
+        String name = bundle.getSymbolicName();
+        try {
+            RegionData data = RegionDataReader.read(RegionSource.of(bundle));
+            regionBundles.put(data.code(), bundle);
+            if (store.checksum(data.code()).filter(data.checksum()::equals).isPresent()) {
+                LOG.info("Region {} is up to date ({})", data.code(), name);
+            } else {
+                Region region = store.replace(data);
+                LOG.info("Region {} loaded from {}: {}", region.code(), name, region.counts());
+                audit.record(AuditRecord.of("system", "region.load", region.code(), name, AuditOutcome.SUCCESS,
+                        region.counts().toString()));
+            }
+            problems.remove(name);
+        } catch (RegionDataException e) {
+            LOG.error("Region data in bundle {} is invalid: {}", name, e.getMessage());
+            problems.put(name, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Region data in bundle {} could not be stored", name, e);
+            problems.put(name, "could not be stored: " + e);
+        } finally {
+            pending.remove(bundle.getBundleId());
+        }
+    }
+
+    @Override
+    public Map<String, String> problems() {
+        return Map.copyOf(problems);
+    }
+
+    @Override
+    public boolean loading() {
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public List<Region> regions() {
+        return store.regions();
+    }
+
+    @Override
+    public Optional<Region> region(String code) {
+        return store.region(code);
+    }
+
+    @Override
+    public Region require(String code) {
+        return store.require(code);
+    }
+
+    @Override
+    public List<District> districts(String region) {
+        return store.districts(region);
+    }
+
+    @Override
+    public Optional<District> district(String region, String codeOrName) {
+        List<District> all = store.districts(region);
+        RegionDataReader.DistrictIndex index = new RegionDataReader.DistrictIndex(all);
+        return Optional.ofNullable(index.find(codeOrName));
+    }
+
+    @Override
+    public List<Office> offices(String region) {
+        return store.offices(region);
+    }
+
+    @Override
+    public Optional<Office> office(String region, String code) {
+        return store.offices(region).stream().filter(o -> o.code().equals(code)).findFirst();
+    }
+
+    @Override
+    public List<Preschool> preschools(String region, String district) {
+        return store.preschools(region, district);
+    }
+
+    @Override
+    public List<DistrictIndicator> indicators(String region, String indicator) {
+        return store.indicators(region, indicator);
+    }
+
+    @Override
+    public Region reload(String region, Path folder) {
+        RegionSource source;
+        if (folder == null) {
+            Bundle bundle = regionBundles.get(region);
+            if (bundle == null) {
+                store.require(region);
+                throw new InvalidInputException("folder", "required",
+                        "Region '" + region + "' has no region bundle installed: give a folder to load it from");
+            }
+            source = RegionSource.of(bundle);
+        } else {
+            if (!Files.isDirectory(folder)) {
+                throw new InvalidInputException("folder", "not-a-folder", "'" + folder + "' is not a folder");
+            }
+            source = RegionSource.of(folder);
+        }
+        RegionData data;
+        try {
+            data = RegionDataReader.read(source);
+        } catch (RegionDataException e) {
+            throw new InvalidInputException(e.file() + (e.line() > 0 ? ":" + e.line() : ""), "invalid-region-data", e.getMessage());
+        }
+        if (!data.code().equals(region)) {
+            throw new InvalidInputException("region.properties", "region-mismatch",
+                    "The files describe region '" + data.code() + "', not '" + region + "'");
+        }
+        if (store.region(region).isEmpty() && folder == null) {
+            throw new NotFoundException("region", region);
+        }
+        return store.replace(data);
+    }
+}

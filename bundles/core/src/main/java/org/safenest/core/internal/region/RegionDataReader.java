@@ -1,0 +1,470 @@
+package org.safenest.core.internal.region;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.safenest.api.region.District;
+import org.safenest.api.region.DistrictIndicator;
+import org.safenest.api.region.DistrictPart;
+import org.safenest.api.region.GeoPoint;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.OfficeType;
+import org.safenest.api.region.Preschool;
+import org.safenest.api.region.PreschoolSession;
+import org.safenest.api.region.RegionData;
+import org.safenest.api.region.ServedArea;
+
+/**
+ * Reads a region's reference data from its descriptor ({@code region.properties}) and the files it names,
+ * in the formats the public sources publish them. See the region bundles' {@code region.properties} for
+ * the keys; each format is described on its method. Every error names the file and line.
+ */
+public final class RegionDataReader {
+
+    static final String DESCRIPTOR = "region.properties";
+    private static final Pattern FOOTNOTE = Pattern.compile("\\s*\\(\\d+\\)");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern SERVED = Pattern.compile("^([^()（）]+?)\\s*[(（](.+)[)）]$");
+
+    private final RegionSource source;
+    private final MessageDigest digest;
+    private Properties descriptor;
+
+    private RegionDataReader(RegionSource source) {
+        this.source = source;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the whole region, or fails on the first file that is wrong. */
+    public static RegionData read(RegionSource source) throws RegionDataException {
+        return new RegionDataReader(source).read();
+    }
+
+    private RegionData read() throws RegionDataException {
+        descriptor = new Properties();
+        try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes(DESCRIPTOR)), StandardCharsets.UTF_8)) {
+            descriptor.load(r);
+        } catch (IOException e) {
+            throw new RegionDataException(DESCRIPTOR, 0, e.getMessage());
+        }
+        String code = required("code");
+        if (!CODE.matcher(code).matches()) {
+            throw new RegionDataException(DESCRIPTOR, 0, "code '" + code + "' must be lower-case letters, digits and '-'");
+        }
+        String timeZone = required("time-zone");
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new RegionDataException(DESCRIPTOR, 0, "time-zone '" + timeZone + "' is not a known time zone");
+        }
+
+        List<District> districts = readDistricts(required("districts"));
+        DistrictIndex index = new DistrictIndex(districts);
+        List<Office> offices = new ArrayList<>();
+        String officesFile = descriptor.getProperty("offices");
+        if (officesFile != null) {
+            String format = required("offices.format");
+            if (!"kaohsiung-welfare-centres".equals(format)) {
+                throw new RegionDataException(DESCRIPTOR, 0, "offices.format '" + format + "' is not known (known: kaohsiung-welfare-centres)");
+            }
+            offices = readWelfareCentres(officesFile, index);
+        }
+        List<Preschool> preschools = new ArrayList<>();
+        String preschoolsFile = descriptor.getProperty("preschools");
+        if (preschoolsFile != null) {
+            String format = required("preschools.format");
+            if (!"edb-school-location".equals(format)) {
+                throw new RegionDataException(DESCRIPTOR, 0, "preschools.format '" + format + "' is not known (known: edb-school-location)");
+            }
+            preschools = readEdbSchools(preschoolsFile, index);
+        }
+        List<DistrictIndicator> indicators = new ArrayList<>();
+        for (int n = 1; descriptor.getProperty("indicators." + n + ".file") != null; n++) {
+            indicators.addAll(readIndicators("indicators." + n + ".", index));
+        }
+        return new RegionData(code, required("name.en"), required("name.zh"), timeZone, source.describe(),
+                HexFormat.of().formatHex(digest.digest()), districts, offices, preschools, indicators);
+    }
+
+    // ------------------------------------------------------------------ districts
+
+    /**
+     * Format {@code districts.csv}: header {@code code,name_zh,name_en,parts}; {@code parts} is empty or
+     * {@code code=description} pairs separated by ';' for a district split between offices.
+     */
+    private List<District> readDistricts(String file) throws RegionDataException {
+        List<District> result = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (CSVRecord rec : csv(file, true)) {
+            long line = rec.getRecordNumber() + 1;
+            String code = field(rec, "code", file);
+            if (!CODE.matcher(code).matches()) {
+                throw new RegionDataException(file, line, "district code '" + code + "' must be lower-case letters, digits and '-'");
+            }
+            if (!seen.add(code)) {
+                throw new RegionDataException(file, line, "district code '" + code + "' appears twice");
+            }
+            List<DistrictPart> parts = new ArrayList<>();
+            String partsText = rec.isMapped("parts") ? rec.get("parts").trim() : "";
+            if (!partsText.isEmpty()) {
+                for (String p : partsText.split(";")) {
+                    int eq = p.indexOf('=');
+                    if (eq <= 0) {
+                        throw new RegionDataException(file, line, "part '" + p + "' must read code=description");
+                    }
+                    parts.add(new DistrictPart(p.substring(0, eq).trim(), p.substring(eq + 1).trim()));
+                }
+            }
+            result.add(new District(code, field(rec, "name_zh", file), field(rec, "name_en", file), parts));
+        }
+        if (result.isEmpty()) {
+            throw new RegionDataException(file, 0, "no districts");
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ Kaohsiung's welfare centres
+
+    /**
+     * Format {@code kaohsiung-welfare-centres}: header
+     * {@code centre,area,protection_station,longitude,latitude,districts}; districts by Chinese name separated
+     * by ';', a part in brackets ({@code 鳳山區(國泰路以北41里)}). The descriptor maps each centre, area and
+     * station to a code and an English name: {@code centre.<name> = code|English name},
+     * {@code area.<name> = code|English name}, {@code station.<name> = code|Chinese name|English name}.
+     * Yields one office per centre and one per protection station (serving the districts of its centres).
+     */
+    private List<Office> readWelfareCentres(String file, DistrictIndex index) throws RegionDataException {
+        List<Office> centres = new ArrayList<>();
+        Map<String, String[]> stations = new LinkedHashMap<>();
+        Map<String, List<ServedArea>> stationAreas = new HashMap<>();
+        Map<String, String> stationArea = new HashMap<>();
+        Set<String> served = new TreeSet<>();
+        for (CSVRecord rec : csv(file, true)) {
+            long line = rec.getRecordNumber() + 1;
+            String name = field(rec, "centre", file);
+            String[] centre = mapping("centre." + name, 2, file, line);
+            String areaName = field(rec, "area", file);
+            String area = mapping("area." + areaName, 2, file, line)[0];
+            String stationName = field(rec, "protection_station", file);
+            String[] station = stations.get(stationName);
+            if (station == null) {
+                station = mapping("station." + stationName, 3, file, line);
+                stations.put(stationName, station);
+                stationArea.put(station[0], area);
+            }
+            List<ServedArea> areas = new ArrayList<>();
+            for (String d : field(rec, "districts", file).split(";")) {
+                ServedArea sa = servedArea(d.trim(), index, file, line);
+                areas.add(sa);
+                served.add(sa.district() + (sa.part() == null ? "" : ":" + sa.part()));
+            }
+            stationAreas.computeIfAbsent(station[0], k -> new ArrayList<>()).addAll(areas);
+            GeoPoint location = new GeoPoint(number(field(rec, "latitude", file), file, line),
+                    number(field(rec, "longitude", file), file, line));
+            centres.add(new Office(centre[0], name, centre[1], OfficeType.WELFARE_SERVICE_CENTRE, area, station[0],
+                    location, areas));
+        }
+        for (District d : index.districts) {
+            boolean whole = served.contains(d.code());
+            boolean allParts = !d.parts().isEmpty() && d.parts().stream().allMatch(p -> served.contains(d.code() + ":" + p.code()));
+            if (!whole && !allParts) {
+                throw new RegionDataException(file, 0, "district " + d.nameZh() + " (" + d.code() + ") is served by no centre");
+            }
+        }
+        List<Office> result = new ArrayList<>(centres);
+        for (String[] s : stations.values()) {
+            result.add(new Office(s[0], s[1], s[2], OfficeType.PROTECTION_STATION, stationArea.get(s[0]), null, null,
+                    stationAreas.get(s[0])));
+        }
+        return result;
+    }
+
+    private ServedArea servedArea(String text, DistrictIndex index, String file, long line) throws RegionDataException {
+        Matcher m = SERVED.matcher(text);
+        String districtName = m.matches() ? m.group(1).trim() : text;
+        District district = index.find(districtName);
+        if (district == null) {
+            throw new RegionDataException(file, line, "district '" + districtName + "' is not in the districts file");
+        }
+        if (!m.matches()) {
+            return new ServedArea(district.code(), null);
+        }
+        String description = m.group(2).trim();
+        for (DistrictPart p : district.parts()) {
+            if (p.description().equals(description)) {
+                return new ServedArea(district.code(), p.code());
+            }
+        }
+        throw new RegionDataException(file, line, "part '" + description + "' of " + districtName + " is not a part listed in the districts file");
+    }
+
+    // ------------------------------------------------------------------ Hong Kong's Education Bureau list
+
+    /**
+     * Format {@code edb-school-location}: the Education Bureau's "School Location and Information" CSV (UTF-8,
+     * bilingual headers), one row per school session. Rows whose {@code SCHOOL LEVEL} is in
+     * {@code preschools.levels} are kept; the school number without its last two digits identifies a school,
+     * whose sessions are gathered; the first row of a school gives its name, district and coordinates.
+     */
+    private List<Preschool> readEdbSchools(String file, DistrictIndex index) throws RegionDataException {
+        Set<String> levels = new TreeSet<>();
+        for (String l : required("preschools.levels").split(",")) {
+            levels.add(l.trim().toUpperCase(Locale.ROOT));
+        }
+        Map<String, Preschool> schools = new LinkedHashMap<>();
+        Map<String, Set<PreschoolSession>> sessions = new HashMap<>();
+        for (CSVRecord rec : csv(file, true)) {
+            long line = rec.getRecordNumber() + 1;
+            if (!levels.contains(field(rec, "SCHOOL LEVEL", file).toUpperCase(Locale.ROOT))) {
+                continue;
+            }
+            String number = field(rec, "SCHOOL NO.", file);
+            if (number.length() < 3) {
+                throw new RegionDataException(file, line, "SCHOOL NO. '" + number + "' is too short");
+            }
+            String code = number.substring(0, number.length() - 2);
+            PreschoolSession session = switch (field(rec, "SESSION", file).toUpperCase(Locale.ROOT)) {
+                case "A.M." -> PreschoolSession.AM;
+                case "P.M." -> PreschoolSession.PM;
+                case "WHOLE DAY" -> PreschoolSession.WHOLE_DAY;
+                default -> throw new RegionDataException(file, line, "SESSION '" + rec.get("SESSION") + "' is not A.M., P.M. or WHOLE DAY");
+            };
+            sessions.computeIfAbsent(code, k -> EnumSet.noneOf(PreschoolSession.class)).add(session);
+            if (!schools.containsKey(code)) {
+                String districtName = field(rec, "DISTRICT", file);
+                District district = index.find(districtName);
+                if (district == null) {
+                    throw new RegionDataException(file, line, "DISTRICT '" + districtName + "' is not in the districts file");
+                }
+                GeoPoint location = new GeoPoint(number(field(rec, "LATITUDE", file), file, line),
+                        number(field(rec, "LONGITUDE", file), file, line));
+                schools.put(code, new Preschool(code, field(rec, "ENGLISH NAME", file), field(rec, "中文名稱", file),
+                        district.code(), field(rec, "SCHOOL LEVEL", file), Set.of(session), location));
+            }
+        }
+        List<Preschool> result = new ArrayList<>(schools.size());
+        for (Preschool p : schools.values()) {
+            result.add(new Preschool(p.code(), p.nameEn(), p.nameZh(), p.district(), p.category(), sessions.get(p.code()),
+                    p.location()));
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ indicators
+
+    /**
+     * Two formats. {@code district-table}: a statistical table as published (for example by Hong Kong's Census
+     * and Statistics Department), with header rows above one row per district; the district is the first cell
+     * of a row that names a district (footnote marks such as "(1)" ignored); the value column is the one whose
+     * header cells include every text of {@code columns} (separated by '|'); numbers may use spaces or commas
+     * as thousands separators; rows naming no district (totals, notes) are skipped. Every district must have
+     * a value. {@code indicators-csv}: header {@code district,indicator,value,unit,period,source}, any number
+     * of indicators, for data a region adds without code.
+     */
+    private List<DistrictIndicator> readIndicators(String prefix, DistrictIndex index) throws RegionDataException {
+        String file = required(prefix + "file");
+        String format = required(prefix + "format");
+        if ("indicators-csv".equals(format)) {
+            List<DistrictIndicator> result = new ArrayList<>();
+            for (CSVRecord rec : csv(file, true)) {
+                long line = rec.getRecordNumber() + 1;
+                District d = index.find(field(rec, "district", file));
+                if (d == null) {
+                    throw new RegionDataException(file, line, "district '" + rec.get("district") + "' is not in the districts file");
+                }
+                result.add(new DistrictIndicator(d.code(), field(rec, "indicator", file), number(field(rec, "value", file), file, line),
+                        rec.get("unit"), rec.get("period"), rec.get("source")));
+            }
+            return result;
+        }
+        if (!"district-table".equals(format)) {
+            throw new RegionDataException(DESCRIPTOR, 0, prefix + "format '" + format + "' is not known (known: district-table, indicators-csv)");
+        }
+        List<String> wanted = new ArrayList<>();
+        for (String c : required(prefix + "columns").split("\\|")) {
+            wanted.add(c.trim().toLowerCase(Locale.ROOT));
+        }
+        List<CSVRecord> rows = csv(file, false);
+        List<CSVRecord> header = new ArrayList<>();
+        Map<String, Double> values = new LinkedHashMap<>();
+        int column = -1;
+        for (CSVRecord rec : rows) {
+            long line = rec.getRecordNumber();
+            District district = null;
+            for (String cell : rec) {
+                if (!cell.isBlank()) {
+                    district = index.find(FOOTNOTE.matcher(cell).replaceAll("").trim());
+                    if (district != null) {
+                        break;
+                    }
+                }
+            }
+            if (district == null) {
+                if (values.isEmpty()) {
+                    header.add(rec);
+                }
+                continue;
+            }
+            if (column < 0) {
+                column = findColumn(header, wanted, file, line);
+            }
+            if (column >= rec.size() || rec.get(column).isBlank()) {
+                throw new RegionDataException(file, line, "no value for district " + district.code());
+            }
+            if (values.put(district.code(), number(rec.get(column), file, line)) != null) {
+                throw new RegionDataException(file, line, "district " + district.code() + " appears twice");
+            }
+        }
+        List<DistrictIndicator> result = new ArrayList<>();
+        for (District d : index.districts) {
+            Double v = values.get(d.code());
+            if (v == null) {
+                throw new RegionDataException(file, 0, "no row for district " + d.nameEn() + " (" + d.code() + ")");
+            }
+            result.add(new DistrictIndicator(d.code(), required(prefix + "key"), v, descriptor.getProperty(prefix + "unit"),
+                    descriptor.getProperty(prefix + "period"), descriptor.getProperty(prefix + "source")));
+        }
+        return result;
+    }
+
+    private static int findColumn(List<CSVRecord> header, List<String> wanted, String file, long line) throws RegionDataException {
+        int width = header.stream().mapToInt(CSVRecord::size).max().orElse(0);
+        for (int c = 0; c < width; c++) {
+            Set<String> texts = new TreeSet<>();
+            for (CSVRecord h : header) {
+                if (c < h.size()) {
+                    texts.add(h.get(c).trim().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (texts.containsAll(wanted)) {
+                return c;
+            }
+        }
+        throw new RegionDataException(file, line, "no column headed " + String.join(" + ", wanted) + " above the first district row");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private byte[] bytes(String name) throws RegionDataException {
+        try (InputStream in = source.open(name)) {
+            byte[] data = in.readAllBytes();
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(data);
+            return data;
+        } catch (IOException e) {
+            throw new RegionDataException(name, 0, "cannot read (" + e.getMessage() + ") from " + source.describe());
+        }
+    }
+
+    private List<CSVRecord> csv(String file, boolean withHeader) throws RegionDataException {
+        byte[] data = bytes(file);
+        int start = data.length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB && (data[2] & 0xff) == 0xBF ? 3 : 0;
+        CSVFormat format = withHeader
+                ? CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+                : CSVFormat.DEFAULT;
+        try (CSVParser parser = CSVParser.parse(new String(data, start, data.length - start, StandardCharsets.UTF_8), format)) {
+            return parser.getRecords();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new RegionDataException(file, 0, "not a valid CSV file: " + e.getMessage());
+        }
+    }
+
+    private String required(String key) throws RegionDataException {
+        String v = descriptor.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new RegionDataException(DESCRIPTOR, 0, "missing key '" + key + "'");
+        }
+        return v.trim();
+    }
+
+    private String[] mapping(String key, int parts, String file, long line) throws RegionDataException {
+        String v = descriptor.getProperty(key);
+        if (v == null) {
+            throw new RegionDataException(file, line, "'" + key.substring(key.indexOf('.') + 1) + "' has no entry '" + key
+                    + " = ...' in " + DESCRIPTOR);
+        }
+        String[] p = v.split("\\|");
+        if (p.length != parts) {
+            throw new RegionDataException(DESCRIPTOR, 0, "'" + key + "' must have " + parts + " parts separated by '|'");
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] = p[i].trim();
+        }
+        return p;
+    }
+
+    private static String field(CSVRecord rec, String column, String file) throws RegionDataException {
+        if (!rec.isMapped(column)) {
+            throw new RegionDataException(file, 1, "no column '" + column + "'");
+        }
+        if (!rec.isSet(column)) {
+            throw new RegionDataException(file, rec.getRecordNumber() + 1, "the row has no '" + column + "' field");
+        }
+        String v = rec.get(column).trim();
+        if (v.isEmpty()) {
+            throw new RegionDataException(file, rec.getRecordNumber() + 1, "'" + column + "' is empty");
+        }
+        return v;
+    }
+
+    private static double number(String text, String file, long line) throws RegionDataException {
+        try {
+            return Double.parseDouble(text.replace(" ", "").replace(",", "").replace("\u00a0", ""));
+        } catch (NumberFormatException e) {
+            throw new RegionDataException(file, line, "'" + text + "' is not a number");
+        }
+    }
+
+    /** Finds a district by code, Chinese name or English name (case and " District" suffix ignored). */
+    static final class DistrictIndex {
+        final List<District> districts;
+        private final Map<String, District> byKey = new HashMap<>();
+
+        DistrictIndex(List<District> districts) {
+            this.districts = districts;
+            for (District d : districts) {
+                byKey.put(d.code(), d);
+                byKey.put(d.nameZh(), d);
+                byKey.put(normalise(d.nameEn()), d);
+            }
+        }
+
+        District find(String name) {
+            District d = byKey.get(name);
+            return d != null ? d : byKey.get(normalise(name));
+        }
+
+        static String normalise(String name) {
+            String n = name.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("\\s+", " ").trim();
+            return n.endsWith(" district") ? n.substring(0, n.length() - " district".length()) : n;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.safenest.core.internal.region;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.District;
+import org.safenest.api.region.DistrictIndicator;
+import org.safenest.api.region.DistrictPart;
+import org.safenest.api.region.GeoPoint;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.OfficeType;
+import org.safenest.api.region.Preschool;
+import org.safenest.api.region.PreschoolSession;
+import org.safenest.api.region.Region;
+import org.safenest.api.region.RegionCounts;
+import org.safenest.api.region.RegionData;
+import org.safenest.api.region.ServedArea;
+import org.safenest.core.internal.jpa.DistrictEntity;
+import org.safenest.core.internal.jpa.IndicatorEntity;
+import org.safenest.core.internal.jpa.OfficeEntity;
+import org.safenest.core.internal.jpa.PreschoolEntity;
+import org.safenest.core.internal.jpa.RegionEntity;
+import org.safenest.core.internal.jpa.Transactions;
+
+/** Stores regions and their reference data in the database and reads them back as API values. */
+public final class RegionStore {
+
+    private final Transactions tx;
+
+    public RegionStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /** The stored checksum of a region's files, or empty when the region was never loaded. */
+    public Optional<String> checksum(String code) {
+        return tx.required(em -> Optional.ofNullable(em.find(RegionEntity.class, code)).map(r -> r.checksum));
+    }
+
+    /** Replaces the region's reference data with {@code data} in one transaction. */
+    public Region replace(RegionData data) {
+        tx.required(em -> {
+            for (String entity : List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity", "IndicatorEntity")) {
+                em.createQuery("DELETE FROM " + entity + " e WHERE e.region = :r").setParameter("r", data.code()).executeUpdate();
+            }
+            RegionEntity region = em.find(RegionEntity.class, data.code());
+            if (region == null) {
+                region = new RegionEntity();
+                region.code = data.code();
+                em.persist(region);
+            }
+            region.nameEn = data.nameEn();
+            region.nameZh = data.nameZh();
+            region.timeZone = data.timeZone();
+            region.source = truncate(data.source(), 500);
+            region.checksum = data.checksum();
+            region.loadedAt = Instant.now();
+            int position = 0;
+            for (District d : data.districts()) {
+                DistrictEntity e = new DistrictEntity();
+                e.region = data.code();
+                e.code = d.code();
+                e.nameZh = d.nameZh();
+                e.nameEn = d.nameEn();
+                e.position = position++;
+                e.parts = d.parts().stream().map(p -> p.code() + "=" + p.description()).collect(Collectors.joining("\n"));
+                em.persist(e);
+            }
+            position = 0;
+            for (Office o : data.offices()) {
+                OfficeEntity e = new OfficeEntity();
+                e.region = data.code();
+                e.code = o.code();
+                e.nameZh = o.nameZh();
+                e.nameEn = o.nameEn();
+                e.type = o.type().name();
+                e.area = o.area();
+                e.parent = o.parent();
+                if (o.location() != null) {
+                    e.latitude = o.location().latitude();
+                    e.longitude = o.location().longitude();
+                }
+                e.serves = o.serves().stream().map(s -> s.part() == null ? s.district() : s.district() + ":" + s.part())
+                        .collect(Collectors.joining(";"));
+                e.position = position++;
+                em.persist(e);
+            }
+            for (Preschool p : data.preschools()) {
+                PreschoolEntity e = new PreschoolEntity();
+                e.region = data.code();
+                e.code = p.code();
+                e.nameEn = truncate(p.nameEn(), 300);
+                e.nameZh = truncate(p.nameZh(), 300);
+                e.district = p.district();
+                e.category = p.category();
+                e.sessions = p.sessions().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+                e.latitude = p.location().latitude();
+                e.longitude = p.location().longitude();
+                em.persist(e);
+            }
+            for (DistrictIndicator i : data.indicators()) {
+                IndicatorEntity e = new IndicatorEntity();
+                e.region = data.code();
+                e.district = i.district();
+                e.indicator = i.indicator();
+                e.indicatorValue = i.value();
+                e.unit = i.unit();
+                e.period = i.period();
+                e.source = truncate(i.source(), 500);
+                em.persist(e);
+            }
+            return null;
+        });
+        return require(data.code());
+    }
+
+    public List<Region> regions() {
+        return tx.required(em -> {
+            List<Region> result = new ArrayList<>();
+            for (RegionEntity r : em.createQuery("SELECT r FROM RegionEntity r ORDER BY r.code", RegionEntity.class).getResultList()) {
+                result.add(toRegion(em, r));
+            }
+            return result;
+        });
+    }
+
+    public Optional<Region> region(String code) {
+        return tx.required(em -> Optional.ofNullable(em.find(RegionEntity.class, code)).map(r -> toRegion(em, r)));
+    }
+
+    public Region require(String code) {
+        return region(code).orElseThrow(() -> new NotFoundException("region", code));
+    }
+
+    public List<District> districts(String region) {
+        return tx.required(em -> {
+            requireIn(em, region);
+            return em.createQuery("SELECT d FROM DistrictEntity d WHERE d.region = :r ORDER BY d.position", DistrictEntity.class)
+                    .setParameter("r", region).getResultList().stream().map(RegionStore::toDistrict).toList();
+        });
+    }
+
+    public List<Office> offices(String region) {
+        return tx.required(em -> {
+            requireIn(em, region);
+            return em.createQuery("SELECT o FROM OfficeEntity o WHERE o.region = :r ORDER BY o.position", OfficeEntity.class)
+                    .setParameter("r", region).getResultList().stream().map(RegionStore::toOffice).toList();
+        });
+    }
+
+    public List<Preschool> preschools(String region, String district) {
+        return tx.required(em -> {
+            requireIn(em, region);
+            TypedQuery<PreschoolEntity> q;
+            if (district == null) {
+                q = em.createQuery("SELECT p FROM PreschoolEntity p WHERE p.region = :r ORDER BY p.code", PreschoolEntity.class);
+            } else {
+                q = em.createQuery("SELECT p FROM PreschoolEntity p WHERE p.region = :r AND p.district = :d ORDER BY p.code",
+                        PreschoolEntity.class).setParameter("d", district);
+            }
+            return q.setParameter("r", region).getResultList().stream().map(RegionStore::toPreschool).toList();
+        });
+    }
+
+    public List<DistrictIndicator> indicators(String region, String indicator) {
+        return tx.required(em -> {
+            requireIn(em, region);
+            TypedQuery<IndicatorEntity> q;
+            if (indicator == null) {
+                q = em.createQuery("SELECT i FROM IndicatorEntity i WHERE i.region = :r ORDER BY i.indicator, i.id", IndicatorEntity.class);
+            } else {
+                q = em.createQuery("SELECT i FROM IndicatorEntity i WHERE i.region = :r AND i.indicator = :k ORDER BY i.id",
+                        IndicatorEntity.class).setParameter("k", indicator);
+            }
+            return q.setParameter("r", region).getResultList().stream()
+                    .map(i -> new DistrictIndicator(i.district, i.indicator, i.indicatorValue, i.unit, i.period, i.source)).toList();
+        });
+    }
+
+    private static void requireIn(EntityManager em, String region) {
+        if (region == null || em.find(RegionEntity.class, region) == null) {
+            throw new NotFoundException("region", String.valueOf(region));
+        }
+    }
+
+    private static Region toRegion(EntityManager em, RegionEntity r) {
+        RegionCounts counts = new RegionCounts(count(em, "DistrictEntity", r.code), count(em, "OfficeEntity", r.code),
+                count(em, "PreschoolEntity", r.code), count(em, "IndicatorEntity", r.code));
+        return new Region(r.code, r.nameEn, r.nameZh, r.timeZone, r.loadedAt, r.source, counts);
+    }
+
+    private static int count(EntityManager em, String entity, String region) {
+        return em.createQuery("SELECT COUNT(e) FROM " + entity + " e WHERE e.region = :r", Long.class)
+                .setParameter("r", region).getSingleResult().intValue();
+    }
+
+    private static District toDistrict(DistrictEntity e) {
+        List<DistrictPart> parts = new ArrayList<>();
+        if (e.parts != null && !e.parts.isEmpty()) {
+            for (String line : e.parts.split("\n")) {
+                int eq = line.indexOf('=');
+                parts.add(new DistrictPart(line.substring(0, eq), line.substring(eq + 1)));
+            }
+        }
+        return new District(e.code, e.nameZh, e.nameEn, parts);
+    }
+
+    private static Office toOffice(OfficeEntity e) {
+        List<ServedArea> serves = new ArrayList<>();
+        if (e.serves != null && !e.serves.isEmpty()) {
+            for (String s : e.serves.split(";")) {
+                int colon = s.indexOf(':');
+                serves.add(colon < 0 ? new ServedArea(s, null) : new ServedArea(s.substring(0, colon), s.substring(colon + 1)));
+            }
+        }
+        GeoPoint location = e.latitude == null ? null : new GeoPoint(e.latitude, e.longitude);
+        return new Office(e.code, e.nameZh, e.nameEn, OfficeType.valueOf(e.type), e.area, e.parent, location, serves);
+    }
+
+    private static Preschool toPreschool(PreschoolEntity e) {
+        Set<PreschoolSession> sessions = EnumSet.noneOf(PreschoolSession.class);
+        if (e.sessions != null && !e.sessions.isEmpty()) {
+            Arrays.stream(e.sessions.split(",")).map(PreschoolSession::valueOf).forEach(sessions::add);
+        }
+        return new Preschool(e.code, e.nameEn, e.nameZh, e.district, e.category, sessions, new GeoPoint(e.latitude, e.longitude));
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

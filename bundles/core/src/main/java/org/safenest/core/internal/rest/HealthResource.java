@@ -1,0 +1,108 @@
+package org.safenest.core.internal.rest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.region.Region;
+import org.safenest.api.region.RegionCounts;
+import org.safenest.api.region.RegionService;
+import org.safenest.core.internal.region.RegionLoading;
+
+/** {@code GET /api/health}: whether the platform is up, its Safenest features and bundles, the regions loaded. */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(SafenestApplication.SELECT)
+@JSONRequired
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    /** Any bundle whose symbolic name starts with this belongs to Safenest. */
+    public static final String BUNDLE_PREFIX = "safenest-";
+
+    private final BundleContext context;
+    private final RegionService regions;
+    private final RegionLoading loading;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FeaturesService features;
+
+    @Activate
+    public HealthResource(BundleContext context, @Reference RegionService regions, @Reference RegionLoading loading) {
+        this.context = context;
+        this.regions = regions;
+        this.loading = loading;
+    }
+
+    public record Health(String status, List<String> features, List<BundleState> bundles, List<RegionState> regions,
+            Map<String, String> problems) {
+    }
+
+    public record BundleState(String name, String version, String state) {
+    }
+
+    public record RegionState(String code, String nameEn, String nameZh, RegionCounts counts) {
+    }
+
+    @GET
+    public Health health() {
+        List<BundleState> bundles = new ArrayList<>();
+        boolean allActive = true;
+        for (Bundle b : context.getBundles()) {
+            String name = b.getSymbolicName();
+            if (name != null && name.startsWith(BUNDLE_PREFIX)) {
+                String state = state(b.getState());
+                allActive &= b.getState() == Bundle.ACTIVE;
+                bundles.add(new BundleState(name, b.getVersion().toString(), state));
+            }
+        }
+        bundles.sort(Comparator.comparing(BundleState::name));
+        List<String> installed = new ArrayList<>();
+        FeaturesService fs = features;
+        if (fs != null) {
+            try {
+                Arrays.stream(fs.listInstalledFeatures()).map(Feature::getName).filter(n -> n.startsWith("safenest-"))
+                        .sorted().forEach(installed::add);
+            } catch (Exception e) {
+                installed.add("(features unavailable: " + e.getClass().getSimpleName() + ")");
+            }
+        }
+        List<RegionState> loaded = new ArrayList<>();
+        for (Region r : regions.regions()) {
+            loaded.add(new RegionState(r.code(), r.nameEn(), r.nameZh(), r.counts()));
+        }
+        Map<String, String> problems = loading.problems();
+        String status = !problems.isEmpty() || !allActive ? "DEGRADED" : loading.loading() ? "STARTING" : "UP";
+        return new Health(status, installed, bundles, loaded, problems);
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.INSTALLED -> "INSTALLED";
+            default -> "UNINSTALLED";
+        };
+    }
+}
