@@ -36,7 +36,9 @@ public interface RegionService {
      * Loads the region's reference data again from the files it was first loaded from (its region bundle),
      * or, when {@code folder} is not null, from a folder holding files of the same formats (a
      * {@code region.properties} descriptor and the files it names). Replaces the stored data in one
-     * transaction: on any error nothing changes and the error names the file and line.
+     * transaction: on any error nothing changes and the error names the file and line. Data replaced from a
+     * folder is kept across restarts until the region is reloaded from its bundle; data loaded from a bundle is
+     * loaded again at start only when the bundle's files changed.
      *
      * @return the region as now stored
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,14 @@ public class JpaRegionService implements RegionService, RegionLoading {
                 if (bundle.getHeaders().get(HEADER) == null) {
                     return null;
                 }
+                try {
+                    // Known at once, so that a reload right after the bundle starts finds it.
+                    regionBundles.put(RegionDataReader.code(RegionSource.of(bundle)), bundle);
+                } catch (RegionDataException e) {
+                    LOG.error("Region bundle {} is invalid: {}", bundle.getSymbolicName(), e.getMessage());
+                    problems.put(bundle.getSymbolicName(), e.getMessage());
+                    return bundle.getSymbolicName();
+                }
                 pending.put(bundle.getBundleId(), bundle.getSymbolicName());
                 loader.submit(() -> loadFromBundle(bundle));
                 return bundle.getSymbolicName();
@@ -95,8 +104,12 @@ public class JpaRegionService implements RegionService, RegionLoading {
         String name = bundle.getSymbolicName();
         try {
             RegionData data = RegionDataReader.read(RegionSource.of(bundle));
-            regionBundles.put(data.code(), bundle);
-            if (store.checksum(data.code()).filter(data.checksum()::equals).isPresent()) {
+            Optional<Region> stored = store.region(data.code());
+            if (stored.isPresent() && !stored.get().source().startsWith(RegionSource.BUNDLE_SOURCE)) {
+                // An operator replaced the data from a folder: keep it until told otherwise.
+                LOG.info("Region {} keeps the data loaded from {}; 'safenest:region-reload {}' goes back to {}",
+                        data.code(), stored.get().source(), data.code(), name);
+            } else if (store.checksum(data.code()).filter(data.checksum()::equals).isPresent()) {
                 LOG.info("Region {} is up to date ({})", data.code(), name);
             } else {
                 Region region = store.replace(data);
@@ -203,6 +216,14 @@ public class JpaRegionService implements RegionService, RegionLoading {
         if (store.region(region).isEmpty() && folder == null) {
             throw new NotFoundException("region", region);
         }
-        return store.replace(data);
+        // All writes of reference data go through the loader thread, one at a time.
+        try {
+            return loader.submit(() -> store.replace(data)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reloading region " + region, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
     }
 }

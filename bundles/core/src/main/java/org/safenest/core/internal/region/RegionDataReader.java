@@ -68,17 +68,33 @@ public final class RegionDataReader {
         return new RegionDataReader(source).read();
     }
 
-    private RegionData read() throws RegionDataException {
+    /** Reads only the region code from the descriptor. */
+    public static String code(RegionSource source) throws RegionDataException {
+        RegionDataReader reader = new RegionDataReader(source);
+        reader.loadDescriptor();
+        return reader.regionCode();
+    }
+
+    private void loadDescriptor() throws RegionDataException {
         descriptor = new Properties();
         try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes(DESCRIPTOR)), StandardCharsets.UTF_8)) {
             descriptor.load(r);
         } catch (IOException e) {
             throw new RegionDataException(DESCRIPTOR, 0, e.getMessage());
         }
+    }
+
+    private String regionCode() throws RegionDataException {
         String code = required("code");
         if (!CODE.matcher(code).matches()) {
             throw new RegionDataException(DESCRIPTOR, 0, "code '" + code + "' must be lower-case letters, digits and '-'");
         }
+        return code;
+    }
+
+    private RegionData read() throws RegionDataException {
+        loadDescriptor();
+        String code = regionCode();
         String timeZone = required("time-zone");
         try {
             ZoneId.of(timeZone);

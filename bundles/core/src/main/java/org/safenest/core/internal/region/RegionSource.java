@@ -15,6 +15,9 @@ public interface RegionSource {
     /** The folder inside a region bundle that holds {@code region.properties} and the files it names. */
     String BUNDLE_FOLDER = "safenest-region/";
 
+    /** How {@link #describe()} of a bundle source begins. */
+    String BUNDLE_SOURCE = "bundle ";
+
     /** Opens a file by its name relative to the region folder. */
     InputStream open(String name) throws IOException;
 
@@ -56,7 +59,7 @@ public interface RegionSource {
 
             @Override
             public String describe() {
-                return "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion();
+                return BUNDLE_SOURCE + bundle.getSymbolicName() + " " + bundle.getVersion();
             }
         };
     }

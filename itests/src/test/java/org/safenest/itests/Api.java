@@ -1,0 +1,79 @@
+package org.safenest.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small HTTP client for the Safenest REST API in tests. */
+public final class Api {
+
+    public record Answer(int status, JsonNode body, String raw) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Answer get(String path, String user, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        return send(b, user, password);
+    }
+
+    public Answer post(String path, String json, String user, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(b, user, password);
+    }
+
+    private Answer send(HttpRequest.Builder b, String user, String password) {
+        if (user != null) {
+            b.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = null;
+            if (r.body() != null && !r.body().isBlank()) {
+                try {
+                    body = JSON.readTree(r.body());
+                } catch (IOException notJson) {
+                    body = null;
+                }
+            }
+            return new Answer(r.statusCode(), body, r.body());
+        } catch (IOException e) {
+            return new Answer(-1, null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until /api/health answers UP with at least {@code regions} regions, or fails after the timeout. */
+    public JsonNode awaitUp(int regions, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        Answer last = null;
+        while (System.nanoTime() < end) {
+            last = get("/api/health", "admin", "admin");
+            if (last.status() == 200 && last.body() != null && "UP".equals(last.body().path("status").asText())
+                    && last.body().path("regions").size() >= regions) {
+                return last.body();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Safenest did not come up within " + timeout + "; last answer: "
+                + (last == null ? "none" : last.status() + " " + last.raw()));
+    }
+}

@@ -1,0 +1,220 @@
+package org.safenest.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.safenest.api.region.RegionService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Boots the assembled Safenest distribution once and checks it from inside the container: bundles, features,
+ * the REST API with its login, the two reference regions, the audit log, and a feature removed and added back
+ * at run time.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DistributionIT {
+
+    private static final String PORT_PROPERTY = "safenest.itest.http.port";
+
+    @Configuration
+    public Option[] config() {
+        int port = SafenestTestSupport.freePort();
+        return OptionUtils.combine(SafenestTestSupport.options(port), systemProperty(PORT_PROPERTY).value(Integer.toString(port)));
+    }
+
+    private static Api api() {
+        return new Api(Integer.getInteger(PORT_PROPERTY));
+    }
+
+    private static BundleContext context() {
+        return FrameworkUtil.getBundle(DistributionIT.class).getBundleContext();
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext ctx = context();
+        for (int i = 0; i < 120; i++) {
+            ServiceReference<T> ref = ctx.getServiceReference(type);
+            if (ref != null) {
+                return ctx.getService(ref);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no " + type.getName() + " service");
+    }
+
+    @Test
+    public void everySafenestBundleIsActiveAndEveryFeatureInstalled() throws Exception {
+        api().awaitUp(2, Duration.ofSeconds(120));
+        Map<String, Integer> states = new TreeMap<>();
+        for (Bundle b : context().getBundles()) {
+            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("safenest-")) {
+                states.put(b.getSymbolicName(), b.getState());
+            }
+        }
+        assertEquals(List.of("safenest-api", "safenest-core", "safenest-region-hong-kong", "safenest-region-kaohsiung"),
+                new ArrayList<>(states.keySet()));
+        states.forEach((name, state) -> assertEquals(name + " is not Active", (Integer) Bundle.ACTIVE, state));
+
+        FeaturesService features = service(FeaturesService.class);
+        for (String f : List.of("safenest-core", "safenest-region-kaohsiung", "safenest-region-hong-kong")) {
+            assertTrue(f + " is not installed", features.isInstalled(features.getFeature(f)));
+        }
+    }
+
+    @Test
+    public void healthReportsTheTwoReferenceRegionsWithTheirCounts() throws Exception {
+        JsonNode health = api().awaitUp(2, Duration.ofSeconds(120));
+        assertEquals("UP", health.path("status").asText());
+        Map<String, JsonNode> regions = new TreeMap<>();
+        health.path("regions").forEach(r -> regions.put(r.path("code").asText(), r.path("counts")));
+        assertEquals(38, regions.get("kaohsiung").path("districts").asInt());
+        assertEquals(22, regions.get("kaohsiung").path("offices").asInt());
+        assertEquals(18, regions.get("hong-kong").path("districts").asInt());
+        assertEquals(1040, regions.get("hong-kong").path("preschools").asInt());
+        assertEquals(36, regions.get("hong-kong").path("indicators").asInt());
+        List<String> bundles = new ArrayList<>();
+        health.path("bundles").forEach(b -> bundles.add(b.path("name").asText() + "=" + b.path("state").asText()));
+        assertTrue(bundles.toString(), bundles.contains("safenest-core=ACTIVE"));
+    }
+
+    @Test
+    public void referenceDataKeepsFengshanSplitBetweenTwoCentres() throws Exception {
+        api().awaitUp(2, Duration.ofSeconds(120));
+        Api.Answer offices = api().get("/api/regions/kaohsiung/offices", "admin", "admin");
+        assertEquals(200, offices.status());
+        List<String> fengshan = new ArrayList<>();
+        int stations = 0;
+        for (JsonNode o : offices.body()) {
+            if ("PROTECTION_STATION".equals(o.path("type").asText())) {
+                stations++;
+                continue;
+            }
+            for (JsonNode s : o.path("serves")) {
+                if ("fengshan".equals(s.path("district").asText())) {
+                    fengshan.add(o.path("code").asText() + ":" + s.path("part").asText());
+                }
+            }
+        }
+        assertEquals(4, stations);
+        assertEquals(List.of("swc-fengshan:north", "swc-fengshan-wujia:south"), fengshan);
+
+        Api.Answer islands = api().get("/api/regions/hong-kong/preschools?district=islands", "admin", "admin");
+        assertEquals(200, islands.status());
+        assertTrue(islands.body().size() > 10);
+        islands.body().forEach(p -> assertEquals("islands", p.path("district").asText()));
+
+        RegionService regions = service(RegionService.class);
+        assertEquals("fengshan", regions.district("kaohsiung", "鳳山區").orElseThrow().code());
+    }
+
+    @Test
+    public void everyApiPathNeedsLoginAndRolesAndRegionsAreEnforced() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        for (String path : List.of("/api/health", "/api/regions", "/api/regions/kaohsiung/districts",
+                "/api/regions/hong-kong/preschools", "/api/audit", "/api/no-such-path")) {
+            Api.Answer a = api.get(path, null, null);
+            assertEquals(path, 401, a.status());
+            assertEquals("unauthorized", a.body().path("error").asText());
+        }
+        assertEquals(401, api.get("/api/regions", "admin", "wrong").status());
+        // hkworker may work in hong-kong only
+        assertEquals(200, api.get("/api/regions/hong-kong/districts", "hkworker", "hkworker").status());
+        Api.Answer denied = api.get("/api/regions/kaohsiung/districts", "hkworker", "hkworker");
+        assertEquals(403, denied.status());
+        assertEquals(1, api.get("/api/regions", "hkworker", "hkworker").body().size());
+        // the audit log is for admin only
+        assertEquals(403, api.get("/api/audit", "worker", "worker").status());
+        // clear errors
+        Api.Answer unknown = api.get("/api/regions/atlantis/districts", "admin", "admin");
+        assertEquals(404, unknown.status());
+        assertEquals("region", unknown.body().path("fields").get(0).path("field").asText());
+        Api.Answer badDistrict = api.get("/api/regions/hong-kong/preschools?district=atlantis", "admin", "admin");
+        assertEquals(400, badDistrict.status());
+        assertEquals("district", badDistrict.body().path("fields").get(0).path("field").asText());
+        Api.Answer badJson = api.post("/api/regions/kaohsiung/reload", "{not json", "admin", "admin");
+        assertEquals(400, badJson.status());
+        assertEquals("malformed-json", badJson.body().path("fields").get(0).path("code").asText());
+        assertEquals(403, api.post("/api/regions/kaohsiung/reload", "{}", "worker", "worker").status());
+    }
+
+    @Test
+    public void everyRequestIsAudited() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        api.get("/api/regions/kaohsiung/offices", null, null);
+        api.get("/api/regions/kaohsiung/offices", "dispatcher", "dispatcher");
+        Api.Answer log = api.get("/api/audit?limit=50", "admin", "admin");
+        assertEquals(200, log.status());
+        boolean anonymousDenied = false;
+        boolean dispatcherRead = false;
+        for (JsonNode r : log.body().path("records")) {
+            String action = r.path("action").asText();
+            if (action.equals("GET /api/regions/kaohsiung/offices")) {
+                anonymousDenied |= r.path("actor").asText().equals("anonymous") && r.path("outcome").asText().equals("DENIED");
+                dispatcherRead |= r.path("actor").asText().equals("dispatcher") && r.path("outcome").asText().equals("SUCCESS")
+                        && r.path("region").asText().equals("kaohsiung");
+            }
+        }
+        assertTrue("refused request not audited: " + log.raw(), anonymousDenied);
+        assertTrue("allowed request not audited: " + log.raw(), dispatcherRead);
+        assertTrue(log.body().path("total").asLong() >= 2);
+    }
+
+    @Test
+    public void aRegionFeatureCanBeUninstalledAndInstalledAtRunTime() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        FeaturesService features = service(FeaturesService.class);
+        features.uninstallFeature("safenest-region-hong-kong", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        try {
+            for (Bundle b : context().getBundles()) {
+                assertFalse("region bundle still installed", "safenest-region-hong-kong".equals(b.getSymbolicName()));
+            }
+            // the rest keeps working, and the region's data stays (reference data lives in the database)
+            JsonNode health = api.awaitUp(2, Duration.ofSeconds(60));
+            assertEquals("UP", health.path("status").asText());
+            assertEquals(200, api.get("/api/regions/kaohsiung/districts", "admin", "admin").status());
+            assertEquals(200, api.get("/api/regions/hong-kong/districts", "admin", "admin").status());
+            Api.Answer reload = api.post("/api/regions/hong-kong/reload", "{}", "admin", "admin");
+            assertEquals(400, reload.status());
+            assertEquals("folder", reload.body().path("fields").get(0).path("field").asText());
+        } finally {
+            features.installFeature("safenest-region-hong-kong", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+        Bundle back = null;
+        for (Bundle b : context().getBundles()) {
+            if ("safenest-region-hong-kong".equals(b.getSymbolicName())) {
+                back = b;
+            }
+        }
+        assertNotNull(back);
+        assertEquals(Bundle.ACTIVE, back.getState());
+        assertEquals(200, api.post("/api/regions/hong-kong/reload", "{}", "admin", "admin").status());
+    }
+}

@@ -1,0 +1,112 @@
+package org.safenest.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bootDelegationPackage;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.url;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureSecurity;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+
+/**
+ * Pax Exam options that boot <em>our</em> distribution, the tar.gz built by karaf-assembly, as a user would
+ * unpack it: its own features, etc/ files and demo users. Free ports are chosen so that a running Safenest on
+ * 8181 does not disturb the tests. The JVM options are those bin/karaf and bin/setenv give on Java 17.
+ */
+public final class SafenestTestSupport {
+
+    private SafenestTestSupport() {
+    }
+
+    public static File distribution() {
+        String path = System.getProperty("safenest.distribution");
+        if (path == null) {
+            throw new IllegalStateException("system property safenest.distribution (the tar.gz to test) is not set");
+        }
+        File file = new File(path);
+        if (!file.isFile()) {
+            throw new IllegalStateException(file + " does not exist: build karaf-assembly first");
+        }
+        return file;
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Option[] options(int httpPort) {
+        String karafVersion = System.getProperty("karaf.version");
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl(distribution().toURI().toString()).name("Safenest")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureSecurity().disableKarafMBeanServerBuilder(),
+                configureConsole().ignoreLocalConsole(),
+                keepRuntimeFolder(),
+                logLevel(LogLevel.INFO),
+                systemTimeout(300_000),
+                bootDelegationPackage("sun.*"),
+                frameworkStartLevel(100),
+                url("link:classpath:META-INF/links/org.ops4j.pax.exam.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.pax.exam.inject.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.pax.extender.service.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.base.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.pax.swissbox.core.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.pax.swissbox.extender.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.pax.swissbox.framework.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.pax.swissbox.lifecycle.link").startLevel(5),
+                url("link:classpath:META-INF/links/org.ops4j.pax.swissbox.tracker.link").startLevel(5),
+                url("link:classpath:org.apache.servicemix.bundles.javax-inject.link").startLevel(5),
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
+                editConfigurationFilePut("etc/branding.properties", "welcome", ""),
+                // from bin/setenv (Pax Exam does not read it)
+                new VMOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                new VMOption("-Dorg.apache.cxf.osgi.http.transport.disable=true"),
+                // from bin/karaf on Java 9+
+                new VMOption("--add-reads=java.xml=java.logging"),
+                new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+                new VMOption("--patch-module"),
+                new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar"),
+                new VMOption("--patch-module"),
+                new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED"),
+                new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED"),
+                new VMOption("-classpath"),
+                new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*" + File.pathSeparator + "lib/endorsed/*")));
+        return options.toArray(new Option[0]);
+    }
+}
