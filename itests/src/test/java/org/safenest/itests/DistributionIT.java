@@ -8,6 +8,8 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.safenest.api.region.RegionService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -184,6 +187,27 @@ public class DistributionIT {
         assertTrue("refused request not audited: " + log.raw(), anonymousDenied);
         assertTrue("allowed request not audited: " + log.raw(), dispatcherRead);
         assertTrue(log.body().path("total").asLong() >= 2);
+    }
+
+    @Test
+    public void aConfigurationChangeIsAudited() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        ConfigurationAdmin cm = service(ConfigurationAdmin.class);
+        org.osgi.service.cm.Configuration core = cm.getConfiguration("org.safenest.core", null);
+        Dictionary<String, Object> props = core.getProperties() == null ? new Hashtable<>() : core.getProperties();
+        props.put("jaas.realm", "karaf");
+        core.update(props);
+        boolean audited = false;
+        for (int i = 0; i < 40 && !audited; i++) {
+            Thread.sleep(250);
+            for (JsonNode r : api.get("/api/audit?actor=config-admin", "admin", "admin").body().path("records")) {
+                audited |= r.path("action").asText().equals("config.update") && r.path("target").asText().equals("org.safenest.core");
+            }
+        }
+        assertTrue("configuration change not audited", audited);
+        // the login still works with the (unchanged) realm
+        assertEquals(200, api.get("/api/regions", "admin", "admin").status());
     }
 
     @Test

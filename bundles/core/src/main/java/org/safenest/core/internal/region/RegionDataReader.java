@@ -48,6 +48,7 @@ public final class RegionDataReader {
     static final String DESCRIPTOR = "region.properties";
     private static final Pattern FOOTNOTE = Pattern.compile("\\s*\\(\\d+\\)");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern INDICATOR_KEY = Pattern.compile("indicators\\.(\\d+)\\..*");
     private static final Pattern SERVED = Pattern.compile("^([^()（）]+?)\\s*[(（](.+)[)）]$");
 
     private final RegionSource source;
@@ -123,8 +124,16 @@ public final class RegionDataReader {
             preschools = readEdbSchools(preschoolsFile, index);
         }
         List<DistrictIndicator> indicators = new ArrayList<>();
-        for (int n = 1; descriptor.getProperty("indicators." + n + ".file") != null; n++) {
+        int n = 1;
+        for (; descriptor.getProperty("indicators." + n + ".file") != null; n++) {
             indicators.addAll(readIndicators("indicators." + n + ".", index));
+        }
+        for (String key : descriptor.stringPropertyNames()) {
+            Matcher m = INDICATOR_KEY.matcher(key);
+            if (m.matches() && Integer.parseInt(m.group(1)) >= n) {
+                throw new RegionDataException(DESCRIPTOR, 0, "'" + key + "' is not read: indicators are numbered 1, 2, 3, ... without gaps ("
+                        + "indicators." + n + " is missing)");
+            }
         }
         return new RegionData(code, required("name.en"), required("name.zh"), timeZone, source.describe(),
                 HexFormat.of().formatHex(digest.digest()), districts, offices, preschools, indicators);
@@ -159,7 +168,8 @@ public final class RegionDataReader {
                     parts.add(new DistrictPart(p.substring(0, eq).trim(), p.substring(eq + 1).trim()));
                 }
             }
-            result.add(new District(code, field(rec, "name_zh", file), field(rec, "name_en", file), parts));
+            result.add(new District(code, limit(field(rec, "name_zh", file), 200, file, line, "name_zh"),
+                    limit(field(rec, "name_en", file), 200, file, line, "name_en"), parts));
         }
         if (result.isEmpty()) {
             throw new RegionDataException(file, 0, "no districts");
@@ -200,11 +210,18 @@ public final class RegionDataReader {
             for (String d : field(rec, "districts", file).split(";")) {
                 ServedArea sa = servedArea(d.trim(), index, file, line);
                 areas.add(sa);
-                served.add(sa.district() + (sa.part() == null ? "" : ":" + sa.part()));
+                boolean conflict = !served.add(sa.district() + (sa.part() == null ? "" : ":" + sa.part()))
+                        || (sa.part() == null ? served.stream().anyMatch(k -> k.startsWith(sa.district() + ":"))
+                                : served.contains(sa.district()));
+                if (conflict) {
+                    throw new RegionDataException(file, line, "district '" + d.trim() + "' is already served by another centre");
+                }
             }
             stationAreas.computeIfAbsent(station[0], k -> new ArrayList<>()).addAll(areas);
             GeoPoint location = new GeoPoint(number(field(rec, "latitude", file), file, line),
                     number(field(rec, "longitude", file), file, line));
+            limit(name, 200, file, line, "centre");
+            limit(centre[1], 200, DESCRIPTOR, 0, "centre." + name);
             centres.add(new Office(centre[0], name, centre[1], OfficeType.WELFARE_SERVICE_CENTRE, area, station[0],
                     location, areas));
         }
@@ -316,8 +333,9 @@ public final class RegionDataReader {
                 if (d == null) {
                     throw new RegionDataException(file, line, "district '" + rec.get("district") + "' is not in the districts file");
                 }
-                result.add(new DistrictIndicator(d.code(), field(rec, "indicator", file), number(field(rec, "value", file), file, line),
-                        rec.get("unit"), rec.get("period"), rec.get("source")));
+                result.add(new DistrictIndicator(d.code(), limit(field(rec, "indicator", file), 100, file, line, "indicator"),
+                        number(field(rec, "value", file), file, line), limit(rec.get("unit"), 40, file, line, "unit"),
+                        limit(rec.get("period"), 40, file, line, "period"), limit(rec.get("source"), 500, file, line, "source")));
             }
             return result;
         }
@@ -365,8 +383,10 @@ public final class RegionDataReader {
             if (v == null) {
                 throw new RegionDataException(file, 0, "no row for district " + d.nameEn() + " (" + d.code() + ")");
             }
-            result.add(new DistrictIndicator(d.code(), required(prefix + "key"), v, descriptor.getProperty(prefix + "unit"),
-                    descriptor.getProperty(prefix + "period"), descriptor.getProperty(prefix + "source")));
+            result.add(new DistrictIndicator(d.code(), limit(required(prefix + "key"), 100, DESCRIPTOR, 0, prefix + "key"), v,
+                    limit(descriptor.getProperty(prefix + "unit"), 40, DESCRIPTOR, 0, prefix + "unit"),
+                    limit(descriptor.getProperty(prefix + "period"), 40, DESCRIPTOR, 0, prefix + "period"),
+                    limit(descriptor.getProperty(prefix + "source"), 500, DESCRIPTOR, 0, prefix + "source")));
         }
         return result;
     }
@@ -451,6 +471,15 @@ public final class RegionDataReader {
         return v;
     }
 
+    /** The database keeps at most {@code max} characters of this field: refuse longer text here, with its line. */
+    private static String limit(String text, int max, String file, long line, String field) throws RegionDataException {
+        if (text != null && text.length() > max) {
+            throw new RegionDataException(file, line, "'" + field + "' is longer than " + max + " characters");
+        }
+        return text;
+    }
+
+    /** Spaces, no-break spaces and commas are thousands separators; the decimal mark is '.'. */
     private static double number(String text, String file, long line) throws RegionDataException {
         try {
             return Double.parseDouble(text.replace(" ", "").replace(",", "").replace("\u00a0", ""));

@@ -28,8 +28,9 @@ public interface RegionSource {
         return new RegionSource() {
             @Override
             public InputStream open(String name) throws IOException {
-                Path file = folder.resolve(name).normalize();
-                if (!file.startsWith(folder.normalize())) {
+                Path root = folder.toAbsolutePath().normalize();
+                Path file = root.resolve(name).normalize();
+                if (!file.startsWith(root)) {
                     throw new IOException("file name '" + name + "' leaves the region folder");
                 }
                 try {

@@ -3,6 +3,9 @@ package org.safenest.core.internal.region;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -181,7 +184,15 @@ public final class RegionStore {
                 q = em.createQuery("SELECT i FROM IndicatorEntity i WHERE i.region = :r AND i.indicator = :k ORDER BY i.id",
                         IndicatorEntity.class).setParameter("k", indicator);
             }
+            Map<String, Integer> order = new HashMap<>();
+            for (Object[] d : em.createQuery("SELECT d.code, d.position FROM DistrictEntity d WHERE d.region = :r", Object[].class)
+                    .setParameter("r", region).getResultList()) {
+                order.put((String) d[0], (Integer) d[1]);
+            }
+            // by indicator, then in the districts' own order
             return q.setParameter("r", region).getResultList().stream()
+                    .sorted(Comparator.comparing((IndicatorEntity i) -> i.indicator)
+                            .thenComparing(i -> order.getOrDefault(i.district, Integer.MAX_VALUE)))
                     .map(i -> new DistrictIndicator(i.district, i.indicator, i.indicatorValue, i.unit, i.period, i.source)).toList();
         });
     }
