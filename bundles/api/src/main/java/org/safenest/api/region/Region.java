@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param nameZh   Chinese name
  * @param timeZone the region's time zone (IANA id), used for dates such as received times
  * @param loadedAt when the reference data was last loaded
- * @param source   where the reference data came from (bundle or folder) and its checksum
+ * @param source   where the reference data came from (a region bundle and its version, or a folder)
  * @param counts   how many districts, offices, preschools and indicators it holds
  */
 public record Region(String code, String nameEn, String nameZh, String timeZone, Instant loadedAt, String source,
