@@ -77,6 +77,7 @@ public class DistributionRestartIT {
                 "{\"folder\":\"" + folder.toString().replace("\\", "\\\\") + "\"}", "admin", "admin");
         assertEquals(reload.raw(), 200, reload.status());
         assertEquals(37, reload.body().path("counts").path("indicators").asInt());
+        assertTrue(reload.raw(), reload.body().path("source").asText().startsWith("folder "));
         String kaohsiungLoadedAt = api.get("/api/regions/kaohsiung", "admin", "admin").body().path("loadedAt").asText();
         long auditBefore = api.get("/api/audit?limit=1", "admin", "admin").body().path("total").asLong();
         assertTrue(auditBefore > 3);
@@ -88,6 +89,7 @@ public class DistributionRestartIT {
         JsonNode hk = api.get("/api/regions/hong-kong", "admin", "admin").body();
         assertEquals("replaced data was overwritten at start", 37, hk.path("counts").path("indicators").asInt());
         assertEquals(1040, hk.path("counts").path("preschools").asInt());
+        assertTrue(hk.toString(), hk.path("source").asText().startsWith("folder "));
         Api.Answer extra = api.get("/api/regions/hong-kong/indicators?indicator=synthetic-test-indicator", "admin", "admin");
         assertEquals(1, extra.body().size());
         assertEquals(42.0, extra.body().get(0).path("value").asDouble(), 0.0);

@@ -1,0 +1,186 @@
+package org.safenest.dispatch.internal.rest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.dispatch.DispatchDecision;
+import org.safenest.api.dispatch.DispatchRuleSet;
+import org.safenest.api.dispatch.DispatchService;
+import org.safenest.api.dispatch.RuleFileError;
+import org.safenest.api.dispatch.RuleSetVersion;
+import org.safenest.api.error.FieldError;
+import org.safenest.api.error.InvalidInputException;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.RegionService;
+import org.safenest.api.security.Caller;
+import org.safenest.api.security.Role;
+import org.safenest.dispatch.internal.DispatchAdmin;
+import org.safenest.dispatch.internal.PublishResult;
+import org.safenest.dispatch.internal.RuleFiles;
+import org.safenest.dispatch.internal.SourceProblem;
+
+/** Dispatch rules of a region: {@code /api/regions/{region}/dispatch/...}. */
+@Component(service = DispatchResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
+@JSONRequired
+@javax.ws.rs.Path("regions/{region}/dispatch")
+@Produces(MediaType.APPLICATION_JSON)
+public class DispatchResource {
+
+    private final DispatchService dispatch;
+    private final DispatchAdmin admin;
+    private final RegionService regions;
+
+    @Activate
+    public DispatchResource(@Reference DispatchService dispatch, @Reference DispatchAdmin admin, @Reference RegionService regions) {
+        this.dispatch = dispatch;
+        this.admin = admin;
+        this.regions = regions;
+    }
+
+    /**
+     * Rule-set files to validate or publish: either {@code files}, named texts ({@code versions.csv} and the rule
+     * files it names; or, without a {@code versions.csv}, single rule files whose {@code #} header names the
+     * version), or {@code folder}, a folder on the server holding {@code versions.csv} and its rule files.
+     */
+    public record RuleSetRequest(Map<String, String> files, String folder) {
+    }
+
+    /** The answer of a publication: versions published now, and versions already published with the same content. */
+    public record PublishAnswer(List<RuleSetVersion> published, List<Integer> unchanged) {
+    }
+
+    @GET
+    @javax.ws.rs.Path("rule-sets")
+    public List<RuleSetVersion> versions(@PathParam("region") String region, @Context SecurityContext security) {
+        return dispatch.versions(allowed(region, security));
+    }
+
+    @GET
+    @javax.ws.rs.Path("rule-sets/{version}")
+    public DispatchRuleSet ruleSet(@PathParam("region") String region, @PathParam("version") String version,
+            @Context SecurityContext security) {
+        String code = allowed(region, security);
+        int number;
+        try {
+            number = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version", "invalid-value", "The version is a whole number, not '" + version + "'");
+        }
+        return dispatch.ruleSet(code, number).orElseThrow(() -> new NotFoundException("rule-set version", code + "/" + number));
+    }
+
+    @GET
+    @javax.ws.rs.Path("decide")
+    public DispatchDecision decide(@PathParam("region") String region, @QueryParam("caseType") String caseType,
+            @QueryParam("district") String district, @QueryParam("part") String part, @QueryParam("date") String date,
+            @Context SecurityContext security) {
+        String code = allowed(region, security);
+        LocalDate day;
+        if (date == null || date.isBlank()) {
+            day = LocalDate.now(admin.zone(code));
+        } else {
+            try {
+                day = LocalDate.parse(date.trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("date", "invalid-value", "The date must be yyyy-mm-dd");
+            }
+        }
+        return dispatch.dispatch(code, blankToNull(caseType), blankToNull(district), blankToNull(part),
+                day.atStartOfDay(admin.zone(code)).toInstant());
+    }
+
+    @POST
+    @javax.ws.rs.Path("rule-sets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PublishAnswer publish(@PathParam("region") String region, RuleSetRequest request, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireAny(Role.ADMIN);
+        String code = allowed(region, security);
+        PublishResult result = admin.publish(caller, code, files(checked(request)));
+        return new PublishAnswer(result.published(), result.unchanged());
+    }
+
+    @POST
+    @javax.ws.rs.Path("validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<RuleFileError> validate(@PathParam("region") String region, RuleSetRequest request, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireAny(Role.ADMIN, Role.DISPATCHER);
+        String code = allowed(region, security);
+        return admin.validate(code, files(checked(request)));
+    }
+
+    @GET
+    @javax.ws.rs.Path("problems")
+    public List<SourceProblem> problems(@PathParam("region") String region, @Context SecurityContext security) {
+        Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN, Role.DISPATCHER);
+        String code = allowed(region, security);
+        return admin.problems().stream().filter(p -> p.region().equals(code)).toList();
+    }
+
+    private static RuleSetRequest checked(RuleSetRequest request) {
+        boolean hasFiles = request != null && request.files() != null && !request.files().isEmpty();
+        boolean hasFolder = request != null && request.folder() != null && !request.folder().isBlank();
+        if (hasFiles == hasFolder) {
+            throw new InvalidInputException(List.of(new FieldError(hasFiles ? "folder" : "files", hasFiles ? "not-allowed" : "required",
+                    "Give either 'files' (file name to CSV text) or 'folder' (a folder on the server), not both")));
+        }
+        if (hasFolder) {
+            Path folder = Path.of(request.folder().trim());
+            if (!Files.isDirectory(folder)) {
+                throw new InvalidInputException("folder", "not-a-folder", "'" + request.folder() + "' is not a folder on the server");
+            }
+            return new RuleSetRequest(null, folder.toString());
+        }
+        List<FieldError> wrong = new ArrayList<>();
+        request.files().forEach((name, text) -> {
+            if (name == null || name.isBlank() || name.contains("..") || name.startsWith("/") || name.contains("\\")) {
+                wrong.add(new FieldError("files", "invalid-name", "'" + name + "' is not a plain file name"));
+            } else if (text == null) {
+                wrong.add(new FieldError("files." + name, "required", "File '" + name + "' has no text"));
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        return request;
+    }
+
+    private static RuleFiles files(RuleSetRequest r) {
+        return r.folder() != null ? RuleFiles.of(Path.of(r.folder())) : RuleFiles.of(r.files(), "request");
+    }
+
+    /** Checks the caller may see the region and that it exists (404 otherwise). */
+    private String allowed(String region, SecurityContext security) {
+        Caller.of(security.getUserPrincipal()).requireRegion(region);
+        regions.require(region);
+        return region;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

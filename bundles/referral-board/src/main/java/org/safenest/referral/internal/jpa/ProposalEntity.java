@@ -1,0 +1,84 @@
+package org.safenest.referral.internal.jpa;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+/**
+ * A proposal with, once decided, its decision and follow-up. The free texts passed the personal-data guard before
+ * they were stored. Enums are stored by name.
+ */
+@Entity
+@Table(name = "SN_REFERRAL_PROPOSAL",
+        uniqueConstraints = @UniqueConstraint(columnNames = {"REGION", "PROPOSAL_ID"}),
+        indexes = {@Index(columnList = "REGION,MEETING_DATE"), @Index(columnList = "REGION,FOLLOW_UP")})
+public class ProposalEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "SEQ")
+    public Long seq;
+    @Column(name = "REGION", nullable = false, length = 64)
+    public String region;
+    @Column(name = "PROPOSAL_ID", nullable = false, length = 32)
+    public String proposalId;
+
+    // the form
+    @Column(name = "PROPOSING_OFFICE", nullable = false, length = 64)
+    public String proposingOffice;
+    @Column(name = "DISTRICT", nullable = false, length = 64)
+    public String district;
+    @Column(name = "REPORT_NUMBER", nullable = false, length = 64)
+    public String reportNumber;
+    @Column(name = "CHILD_AGE", nullable = false)
+    public int childAge;
+    @Column(name = "SUMMARY", nullable = false, length = 2000)
+    public String summary;
+    @Column(name = "REASON", nullable = false, length = 2000)
+    public String reason;
+    @Column(name = "DIRECTION", nullable = false, length = 16)
+    public String direction;
+
+    @Column(name = "SUBMITTED_AT", nullable = false)
+    public Instant submittedAt;
+    @Column(name = "SUBMITTED_BY", nullable = false, length = 100)
+    public String submittedBy;
+    @Column(name = "MEETING_DATE", nullable = false)
+    public LocalDate meetingDate;
+
+    // the decision; OUTCOME is null until decided
+    @Column(name = "OUTCOME", length = 16)
+    public String outcome;
+    @Column(name = "LEAD_SERVICE", length = 32)
+    public String lead;
+    @Column(name = "RATIONALE", length = 2000)
+    public String rationale;
+    @Column(name = "BEST_INTEREST")
+    public Boolean bestInterest;
+    @Column(name = "DECIDED_BY", length = 100)
+    public String decidedBy;
+    @Column(name = "DECIDED_AT")
+    public Instant decidedAt;
+
+    // the follow-up
+    @Column(name = "FOLLOW_UP", length = 16)
+    public String followUp;
+    @Column(name = "TRANSFERRED_CASE", length = 64)
+    public String transferredCase;
+    /** Why the transfer could not be applied automatically (never personal data), or null. */
+    @Column(name = "TRANSFER_PROBLEM", length = 500)
+    public String transferProblem;
+    @Column(name = "FOLLOW_UP_NOTE", length = 1000)
+    public String followUpNote;
+    @Column(name = "FOLLOW_UP_BY", length = 100)
+    public String followUpBy;
+    @Column(name = "FOLLOW_UP_DONE_AT")
+    public Instant followUpDoneAt;
+}

@@ -1,0 +1,84 @@
+package org.safenest.referral.internal.rest;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.referral.DecisionRequest;
+import org.safenest.api.referral.ReferralBoard;
+import org.safenest.api.referral.ReferralProposal;
+import org.safenest.api.referral.SubmittedProposal;
+import org.safenest.api.security.Caller;
+
+/**
+ * Proposals to the referral board and their decisions: {@code /api/regions/{region}/referrals}. Its own root path,
+ * so that core's {@code /api/regions} resource keeps every other path under a region.
+ */
+@Component(service = ReferralResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ReferralResource.APPLICATION)
+@JSONRequired
+@Path("regions/{region}/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    /** Core's Safenest application at {@code /api}. */
+    public static final String APPLICATION = "(osgi.jaxrs.name=safenest)";
+
+    private final ReferralBoard board;
+
+    @Activate
+    public ReferralResource(@Reference ReferralBoard board) {
+        this.board = board;
+    }
+
+    /** The body of {@code POST .../follow-up}. */
+    public record FollowUpRequest(String note) {
+    }
+
+    /** Submits a proposal: 201 with the proposal and the meeting it is on. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response propose(@PathParam("region") String region, ReferralProposal proposal, @Context SecurityContext security) {
+        SubmittedProposal p = board.propose(Caller.of(security.getUserPrincipal()), region, proposal);
+        return Response.status(Response.Status.CREATED).entity(p).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public SubmittedProposal proposal(@PathParam("region") String region, @PathParam("id") String id,
+            @Context SecurityContext security) {
+        return board.proposal(Caller.of(security.getUserPrincipal()), region, id)
+                .orElseThrow(() -> new NotFoundException("referral proposal", id));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SubmittedProposal decide(@PathParam("region") String region, @PathParam("id") String id, DecisionRequest decision,
+            @Context SecurityContext security) {
+        return board.decide(Caller.of(security.getUserPrincipal()), region, id, decision);
+    }
+
+    @POST
+    @Path("{id}/follow-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SubmittedProposal followUp(@PathParam("region") String region, @PathParam("id") String id, FollowUpRequest request,
+            @Context SecurityContext security) {
+        return board.completeFollowUp(Caller.of(security.getUserPrincipal()), region, id, request == null ? null : request.note());
+    }
+}

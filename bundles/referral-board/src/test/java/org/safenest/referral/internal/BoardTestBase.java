@@ -1,0 +1,72 @@
+package org.safenest.referral.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.safenest.api.intake.TransferDirection;
+import org.safenest.api.referral.ReferralProposal;
+import org.safenest.api.referral.SubmittedProposal;
+import org.safenest.api.security.Caller;
+
+/**
+ * The board on its real persistence unit ({@code safenest-referral}) on in-memory Derby, one database per test class,
+ * emptied before each test. The clock is set in Taipei time; the data is synthetic.
+ */
+abstract class BoardTestBase {
+
+    private static String url;
+    static EntityManagerFactory emf;
+
+    Fixtures.MovableClock clock;
+    Fixtures.MemoryAudit audit;
+    Fixtures.Regions regions;
+    JpaReferralBoard board;
+
+    @BeforeAll
+    static void openDatabase() {
+        url = "jdbc:derby:memory:referral-" + UUID.randomUUID();
+        emf = Fixtures.openDatabase(url);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        Fixtures.dropDatabase(emf, url);
+    }
+
+    @BeforeEach
+    void newBoard() {
+        Fixtures.clear(emf);
+        clock = new Fixtures.MovableClock(Instant.parse("2023-04-01T02:00:00Z"));
+        audit = new Fixtures.MemoryAudit();
+        regions = new Fixtures.Regions();
+        board = board(Map.of());
+    }
+
+    JpaReferralBoard board(Map<String, ?> config) {
+        return new JpaReferralBoard(new Fixtures.LocalTransactions(emf), regions, audit, clock, new HashMap<>(config));
+    }
+
+    static ReferralProposal form(String reportNumber, TransferDirection direction) {
+        return new ReferralProposal(direction == TransferDirection.FF_TO_CP ? "swc-fengshan" : "pc-fengshan", "fengshan",
+                reportNumber, 5, "案主5歲，學校反映近兩週未到校，案母表示經濟壓力大。",
+                direction == TransferDirection.FF_TO_CP ? "訪視時發現疑似受虐傷痕，建議由兒保開案。" : "調查後再受虐風險低，案母能自我反思，建議轉脆弱家庭服務。",
+                direction);
+    }
+
+    /** Submits a valid proposal as {@code caller} at a Taipei local time. */
+    SubmittedProposal proposeAt(String taipeiTime, Caller caller, String reportNumber, TransferDirection direction) {
+        clock.setTaipei(taipeiTime);
+        return board.propose(caller, "kaohsiung", form(reportNumber, direction));
+    }
+
+    SubmittedProposal proposeAt(String taipeiTime) {
+        return proposeAt(taipeiTime, Fixtures.WORKER, "KHH-2023-000123", TransferDirection.FF_TO_CP);
+    }
+}

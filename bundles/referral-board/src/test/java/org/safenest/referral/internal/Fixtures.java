@@ -1,0 +1,273 @@
+package org.safenest.referral.internal;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.Persistence;
+
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditQuery;
+import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.District;
+import org.safenest.api.region.DistrictIndicator;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.OfficeType;
+import org.safenest.api.region.Preschool;
+import org.safenest.api.region.Region;
+import org.safenest.api.region.RegionCounts;
+import org.safenest.api.region.RegionService;
+import org.safenest.api.region.ServedArea;
+import org.safenest.api.security.Caller;
+import org.safenest.api.security.Role;
+import org.safenest.referral.internal.jpa.Transactions;
+
+/**
+ * Test doubles and helpers: a small Kaohsiung and Hong Kong (codes as in the region bundles), an audit log in memory,
+ * a clock the test moves, callers, and the production persistence unit on in-memory Derby. All data is synthetic.
+ */
+final class Fixtures {
+
+    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+
+    private Fixtures() {
+    }
+
+    // ------------------------------------------------------------------ callers (demo users of etc/users.properties)
+
+    static Caller caller(String name, Set<String> regions, Role... roles) {
+        return new Caller(name, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles), regions);
+    }
+
+    static final Caller WORKER = caller("worker", Set.of(), Role.SOCIAL_WORKER);
+    static final Caller SUPERVISOR = caller("supervisor", Set.of(), Role.SUPERVISOR);
+    static final Caller CHAIR = caller("chair", Set.of("kaohsiung"), Role.BOARD_CHAIR);
+    static final Caller ADMIN = caller("admin", Set.of(), Role.ADMIN);
+    static final Caller ANALYST = caller("analyst", Set.of(), Role.ANALYST);
+    static final Caller HK_WORKER = caller("hkworker", Set.of("hong-kong"), Role.SOCIAL_WORKER);
+
+    // ------------------------------------------------------------------ clock
+
+    /** A clock that stays where the test puts it. */
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        /** Sets the clock to a local time in Taipei, as {@code 2023-04-19T23:59:59}. */
+        void setTaipei(String localDateTime) {
+            now = ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), TAIPEI).toInstant();
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    // ------------------------------------------------------------------ audit
+
+    static final class MemoryAudit implements AuditLog {
+        final List<AuditRecord> records = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public AuditRecord record(AuditRecord record) {
+            records.add(record);
+            return record;
+        }
+
+        @Override
+        public List<AuditRecord> query(AuditQuery query) {
+            return List.copyOf(records);
+        }
+
+        @Override
+        public long count(AuditQuery query) {
+            return records.size();
+        }
+
+        List<AuditRecord> byAction(String action) {
+            return records.stream().filter(r -> r.action().equals(action)).toList();
+        }
+    }
+
+    // ------------------------------------------------------------------ regions
+
+    /** Kaohsiung with two districts, two centres and a station; Hong Kong with one family service centre. */
+    static final class Regions implements RegionService {
+        private final Map<String, Region> regions = new HashMap<>();
+        private final Map<String, List<District>> districts = new HashMap<>();
+        private final Map<String, List<Office>> offices = new HashMap<>();
+
+        Regions() {
+            regions.put("kaohsiung", new Region("kaohsiung", "Kaohsiung City", "高雄市", "Asia/Taipei", Instant.EPOCH, "test", new RegionCounts(3, 4, 0, 0)));
+            districts.put("kaohsiung", List.of(new District("fengshan", "鳳山區", "Fengshan District", List.of()),
+                    new District("lingya", "苓雅區", "Lingya District", List.of()),
+                    new District("qishan", "旗山區", "Qishan District", List.of())));
+            offices.put("kaohsiung", List.of(
+                    new Office("swc-fengshan", "鳳山社會福利服務中心", "Fengshan Social Welfare Service Centre", OfficeType.WELFARE_SERVICE_CENTRE,
+                            "south", "pc-fengshan", null, List.of(new ServedArea("fengshan", null))),
+                    new Office("swc-lingya", "苓雅社會福利服務中心", "Lingya Social Welfare Service Centre", OfficeType.WELFARE_SERVICE_CENTRE,
+                            "west-central", "pc-headquarters", null, List.of(new ServedArea("lingya", null))),
+                    new Office("pc-fengshan", "家防中心鳳山站", "Protection Centre Fengshan station", OfficeType.PROTECTION_STATION,
+                            "south", null, null, List.of(new ServedArea("fengshan", null))),
+                    new Office("other-unit", "其他單位", "Another unit", OfficeType.OTHER, null, null, null, List.of())));
+            regions.put("hong-kong", new Region("hong-kong", "Hong Kong", "香港", "Asia/Hong_Kong", Instant.EPOCH, "test", new RegionCounts(1, 1, 0, 0)));
+            districts.put("hong-kong", List.of(new District("islands", "離島區", "Islands", List.of())));
+            offices.put("hong-kong", List.of(new Office("ifsc-tung-chung", "東涌綜合家庭服務中心", "Tung Chung IFSC",
+                    OfficeType.FAMILY_SERVICE_CENTRE, null, null, null, List.of(new ServedArea("islands", null)))));
+        }
+
+        @Override
+        public List<Region> regions() {
+            return List.copyOf(regions.values());
+        }
+
+        @Override
+        public Optional<Region> region(String code) {
+            return Optional.ofNullable(regions.get(code));
+        }
+
+        @Override
+        public Region require(String code) {
+            return region(code).orElseThrow(() -> new NotFoundException("region", code));
+        }
+
+        @Override
+        public List<District> districts(String region) {
+            require(region);
+            return districts.get(region);
+        }
+
+        @Override
+        public Optional<District> district(String region, String codeOrName) {
+            return districts(region).stream().filter(d -> d.code().equals(codeOrName) || d.nameZh().equals(codeOrName)
+                    || d.nameEn().equalsIgnoreCase(codeOrName)).findFirst();
+        }
+
+        @Override
+        public List<Office> offices(String region) {
+            require(region);
+            return offices.get(region);
+        }
+
+        @Override
+        public Optional<Office> office(String region, String code) {
+            return offices(region).stream().filter(o -> o.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public List<Preschool> preschools(String region, String district) {
+            return List.of();
+        }
+
+        @Override
+        public List<DistrictIndicator> indicators(String region, String indicator) {
+            return List.of();
+        }
+
+        @Override
+        public Region reload(String region, Path folder) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    // ------------------------------------------------------------------ database
+
+    /** The production unit {@code safenest-referral} (JTA, OSGi JNDI data source) on in-memory Derby, RESOURCE_LOCAL. */
+    static EntityManagerFactory openDatabase(String url) {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+        Map<String, Object> props = new HashMap<>();
+        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
+        props.put("javax.persistence.jtaDataSource", "");
+        props.put("javax.persistence.nonJtaDataSource", "");
+        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
+        props.put("javax.persistence.jdbc.url", url + ";create=true");
+        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
+        props.put("eclipselink.ddl-generation.output-mode", "database");
+        props.put("eclipselink.logging.level", "WARNING");
+        return Persistence.createEntityManagerFactory("safenest-referral", props);
+    }
+
+    static void dropDatabase(EntityManagerFactory emf, String url) {
+        if (emf != null) {
+            emf.close();
+        }
+        try {
+            DriverManager.getConnection(url + ";drop=true").close();
+        } catch (SQLException expected) {
+            // Derby answers a successful drop with SQLState 08006
+        }
+    }
+
+    /** Plain JPA transactions: begin, work, commit; rollback on any error. */
+    static final class LocalTransactions implements Transactions {
+        private final EntityManagerFactory emf;
+
+        LocalTransactions(EntityManagerFactory emf) {
+            this.emf = emf;
+        }
+
+        @Override
+        public <R> R required(Function<EntityManager, R> work) {
+            EntityManager em = emf.createEntityManager();
+            EntityTransaction tx = em.getTransaction();
+            try {
+                tx.begin();
+                R result = work.apply(em);
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            } finally {
+                em.close();
+            }
+        }
+    }
+
+    /** Empties the board's tables (between tests that share a database). */
+    static void clear(EntityManagerFactory emf) {
+        new LocalTransactions(emf).required(em -> {
+            em.createQuery("DELETE FROM ProposalEntity").executeUpdate();
+            em.createQuery("DELETE FROM CounterEntity").executeUpdate();
+            return null;
+        });
+    }
+}
