@@ -37,6 +37,12 @@ public final class Api {
         return send(b, user, password);
     }
 
+    public Answer put(String path, String json, String user, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        return send(b, user, password);
+    }
+
     private Answer send(HttpRequest.Builder b, String user, String password) {
         if (user != null) {
             b.header("Authorization", "Basic "

@@ -52,7 +52,7 @@ public class JpaAuditLog implements AuditLog {
     @Override
     public List<AuditRecord> query(AuditQuery q) {
         return jpa.txExpr(TransactionType.Supports, em -> {
-            TypedQuery<AuditEntity> query = build(em, q, "SELECT a", " ORDER BY a.id DESC", AuditEntity.class);
+            TypedQuery<AuditEntity> query = build(em, q, "SELECT a", " ORDER BY a.at DESC, a.id DESC", AuditEntity.class);
             query.setFirstResult(Math.max(0, q.offset()));
             query.setMaxResults(q.limit() <= 0 ? 100 : Math.min(q.limit(), MAX_LIMIT));
             List<AuditRecord> result = new ArrayList<>();

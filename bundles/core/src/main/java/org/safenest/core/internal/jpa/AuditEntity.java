@@ -9,13 +9,18 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.TableGenerator;
 
 /** One audit record. */
 @Entity
 @Table(name = "SN_AUDIT", indexes = {@Index(columnList = "RECORDED_AT"), @Index(columnList = "ACTOR"), @Index(columnList = "REGION")})
 public class AuditEntity {
+    // Not an IDENTITY column: Derby refuses concurrent inserts into one (40XL1, contention on the identity
+    // generator) and every API request writes a record. A table generator hands out blocks of 100 ids.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @TableGenerator(name = "SN_AUDIT_ID", table = "SN_ID_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXT_ID",
+            pkColumnValue = "SN_AUDIT", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "SN_AUDIT_ID")
     public Long id;
     // AT is an SQL reserved word.
     @Column(name = "RECORDED_AT", nullable = false)

@@ -1,0 +1,2 @@
+/** The {@code needs-weighted} strategy; not exported. */
+package org.safenest.allocation.needs.internal;

@@ -1,0 +1,2 @@
+/** The {@code optimal} strategy; not exported. */
+package org.safenest.allocation.optimal.internal;

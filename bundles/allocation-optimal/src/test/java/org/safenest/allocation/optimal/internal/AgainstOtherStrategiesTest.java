@@ -1,0 +1,41 @@
+package org.safenest.allocation.optimal.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.safenest.allocation.district.internal.DistrictStrategy;
+import org.safenest.allocation.hkcss.internal.HkcssStrategy;
+import org.safenest.allocation.needs.internal.NeedsWeightedStrategy;
+import org.safenest.allocation.retain.internal.RetainStrategy;
+import org.safenest.allocation.testing.HongKong;
+import org.safenest.allocation.testing.Plans;
+import org.safenest.api.allocation.AllocationInput;
+import org.safenest.api.allocation.AllocationPlan;
+import org.safenest.api.allocation.AllocationStrategy;
+
+/** Every strategy's Hong Kong plan scored by the optimiser's objective: the optimiser's is the lowest. */
+class AgainstOtherStrategiesTest {
+
+    @Test
+    void theOptimiserScoresBestOnHongKong() {
+        AllocationInput hk = HongKong.input();
+        Objective.Weights w = new Objective.Weights(1, 1, 1, 100);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (AllocationStrategy s : List.of(new RetainStrategy(), new DistrictStrategy(), new HkcssStrategy(), new NeedsWeightedStrategy(),
+                new OptimalStrategy())) {
+            AllocationPlan plan = Plans.run(s, hk, Map.of());
+            Objective.Score score = Objective.score(hk, plan.teams(), w);
+            scores.put(s.id(), score.total());
+            System.out.printf("%-15s %10.1f  %s  changing=%d cases=%d unserved=%d travelMean=%.2f ppwMax=%.1f spread=%.1f over=%d%n", s.id(),
+                    score.total(), score, plan.metrics().unitsChangingOperator(), plan.metrics().casesAffected(), plan.metrics().unservedUnits(),
+                    plan.metrics().travelKmMean(), plan.metrics().pupilsPerWorkerMax(), plan.metrics().pupilsPerWorkerSpread(),
+                    plan.metrics().teamsOverRatio());
+        }
+        double optimal = scores.get("optimal");
+        scores.forEach((id, s) -> assertTrue(optimal <= s + 1e-6, "optimal " + optimal + " vs " + id + " " + s));
+    }
+}

@@ -1,0 +1,397 @@
+package org.safenest.allocation.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.safenest.allocation.internal.jpa.Transactions;
+import org.safenest.allocation.support.Teams;
+import org.safenest.api.allocation.AllocationInput;
+import org.safenest.api.allocation.AllocationPlan;
+import org.safenest.api.allocation.AllocationService;
+import org.safenest.api.allocation.AllocationStrategy;
+import org.safenest.api.allocation.Operator;
+import org.safenest.api.allocation.PlanComparison;
+import org.safenest.api.allocation.Staffing;
+import org.safenest.api.allocation.StoredPlan;
+import org.safenest.api.allocation.StrategyDescription;
+import org.safenest.api.allocation.StrategyRun;
+import org.safenest.api.allocation.Team;
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditOutcome;
+import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.error.ConflictException;
+import org.safenest.api.error.InvalidInputException;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.Region;
+import org.safenest.api.region.RegionService;
+import org.safenest.api.security.Caller;
+import org.safenest.api.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The allocation service without OSGi: strategies and settings are replaced as whole immutable snapshots, and every
+ * call reads each snapshot once at its start, so a strategy installed or removed, or a configuration changed, while a
+ * request runs never fails that request.
+ *
+ * <p>In OSGi: a registry of every {@link AllocationStrategy} service keyed by its
+ * {@value AllocationStrategy#STRATEGY_PROPERTY} property (when two services share an id, the higher service ranking,
+ * then the older service, wins), configured by PID {@value AllocationSettings#PID} through {@code @Modified}, so that
+ * neither a configuration change nor a strategy coming or going restarts it.
+ */
+@Component(service = AllocationService.class, configurationPid = AllocationSettings.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class AllocationServiceImpl implements AllocationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AllocationServiceImpl.class);
+
+    /** The note every plan computed from generated data starts with. */
+    public static final String SYNTHETIC_NOTE = "SYNTHETIC DATA: pupils per unit, cases in service, operators and the pilot's "
+            + "current assignment are generated (fixed seed, calibrated on the pilot's published figures); they are not real.";
+
+    private final PlanStore store;
+    private final RegionService regions;
+    private final AuditLog audit;
+    private final SettingsWriter writer;
+    private volatile AllocationSettings settings = AllocationSettings.defaults();
+    private volatile Map<String, AllocationStrategy> strategies = Map.of();
+    private final Map<String, Pilot> pilots = new ConcurrentHashMap<>();
+    private final Object adoption = new Object();
+
+    /** The synthetic pilot of a region, for one version of its reference data and staffing. */
+    private record Pilot(Instant loadedAt, Staffing staffing, SyntheticPilot.Result data) {
+    }
+
+    /** A registered strategy service. */
+    private record Registered(String id, int ranking, long serviceId, AllocationStrategy strategy) {
+    }
+
+    private final Map<Long, Registered> registered = new ConcurrentHashMap<>();
+
+    public AllocationServiceImpl(PlanStore store, RegionService regions, AuditLog audit, SettingsWriter writer) {
+        this.store = store;
+        this.regions = regions;
+        this.audit = audit;
+        this.writer = writer;
+    }
+
+    @Activate
+    public AllocationServiceImpl(@Reference(target = "(osgi.unit.name=safenest-allocation)") JpaTemplate jpa,
+            @Reference RegionService regions, @Reference AuditLog audit, @Reference ConfigurationAdmin configAdmin,
+            Map<String, Object> config) {
+        this(new PlanStore(new Transactions() {
+            @Override
+            public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
+                return jpa.txExpr(TransactionType.Required, work::apply);
+            }
+        }), regions, audit, (key, value) -> writeConfiguration(configAdmin, key, value));
+        modified(config);
+    }
+
+    @Modified
+    void modified(Map<String, Object> config) {
+        settings(AllocationSettings.of(config));
+    }
+
+    private static void writeConfiguration(ConfigurationAdmin configAdmin, String key, String value) {
+        try {
+            Configuration c = configAdmin.getConfiguration(AllocationSettings.PID, "?");
+            Dictionary<String, Object> props = c.getProperties();
+            if (props == null) {
+                props = new Hashtable<>();
+            }
+            props.put(key, value);
+            c.update(props);
+        } catch (IOException e) {
+            throw new UncheckedIOException("configuration " + AllocationSettings.PID + " cannot be written", e);
+        }
+    }
+
+    @Reference(service = AllocationStrategy.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStrategy(AllocationStrategy strategy, Map<String, Object> properties) {
+        Object id = properties.get(AllocationStrategy.STRATEGY_PROPERTY);
+        String key = id == null ? strategy.id() : String.valueOf(id);
+        if (id == null) {
+            LOG.warn("Strategy service {} has no property {}; using its id '{}'", strategy.getClass().getName(),
+                    AllocationStrategy.STRATEGY_PROPERTY, key);
+        }
+        Object ranking = properties.get("service.ranking");
+        long serviceId = properties.get("service.id") instanceof Long l ? l : System.identityHashCode(strategy);
+        registered.put(serviceId, new Registered(key, ranking instanceof Integer r ? r : 0, serviceId, strategy));
+        publish();
+        LOG.info("Allocation strategy '{}' installed", key);
+    }
+
+    void removeStrategy(AllocationStrategy strategy, Map<String, Object> properties) {
+        registered.values().removeIf(r -> r.strategy() == strategy);
+        publish();
+        LOG.info("Allocation strategy '{}' removed", properties.get(AllocationStrategy.STRATEGY_PROPERTY));
+    }
+
+    private synchronized void publish() {
+        Map<String, Registered> best = new TreeMap<>();
+        for (Registered r : registered.values()) {
+            Registered other = best.get(r.id());
+            if (other == null || r.ranking() > other.ranking() || (r.ranking() == other.ranking() && r.serviceId() < other.serviceId())) {
+                best.put(r.id(), r);
+            }
+        }
+        Map<String, AllocationStrategy> snapshot = new TreeMap<>();
+        best.forEach((id, r) -> snapshot.put(id, r.strategy()));
+        strategies(snapshot);
+    }
+
+    /** Replaces the settings (a Config Admin update). */
+    public void settings(AllocationSettings newSettings) {
+        this.settings = newSettings;
+    }
+
+    public AllocationSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the installed strategies by id (a strategy service registered or removed). */
+    public void strategies(Map<String, AllocationStrategy> installed) {
+        this.strategies = Collections.unmodifiableMap(new TreeMap<>(installed));
+    }
+
+    /** The installed strategies by id, as of now. */
+    public Map<String, AllocationStrategy> installed() {
+        return strategies;
+    }
+
+    @Override
+    public List<StrategyDescription> strategies() {
+        List<StrategyDescription> result = new ArrayList<>();
+        for (AllocationStrategy s : strategies.values()) {
+            result.add(describe(s));
+        }
+        return result;
+    }
+
+    static StrategyDescription describe(AllocationStrategy s) {
+        return new StrategyDescription(s.id(), s.name(), s.description(), s.parameters());
+    }
+
+    @Override
+    public String activeStrategy(String region) {
+        regions.require(region);
+        return settings.activeStrategy(region);
+    }
+
+    @Override
+    public void selectStrategy(Caller caller, String region, String strategyId) {
+        caller.requireRegion(region);
+        caller.requireAny(Role.ADMIN);
+        regions.require(region);
+        if (strategyId == null || strategyId.isBlank()) {
+            throw new InvalidInputException("strategy", "required", "Name the strategy to make active");
+        }
+        if (!strategies.containsKey(strategyId)) {
+            throw new InvalidInputException("strategy", "not-installed", "Strategy '" + strategyId + "' is not installed (installed: "
+                    + String.join(", ", strategies.keySet()) + ")");
+        }
+        String before = settings.activeStrategy(region);
+        writer.write(region + AllocationSettings.STRATEGY_SUFFIX, strategyId);
+        // seen at once by this node's next request; Config Admin confirms it through the component's @Modified
+        Map<String, String> values = new LinkedHashMap<>(settings.values());
+        values.put(region + AllocationSettings.STRATEGY_SUFFIX, strategyId);
+        settings = AllocationSettings.of(values);
+        audit.record(AuditRecord.of(caller.name(), "allocation.select-strategy", region, AllocationSettings.PID,
+                AuditOutcome.SUCCESS, before + " -> " + strategyId));
+    }
+
+    @Override
+    public AllocationInput input(String region) {
+        Region r = regions.require(region);
+        return input(r, settings);
+    }
+
+    private AllocationInput input(Region region, AllocationSettings s) {
+        String code = region.code();
+        Staffing staffing = s.staffing(code);
+        SyntheticPilot.Result pilot = pilot(region, staffing);
+        List<Team> current = store.adopted(code).map(p -> p.plan().teams()).orElse(pilot.teams());
+        List<Operator> operators = new ArrayList<>(pilot.operators());
+        Set<String> known = new LinkedHashSet<>();
+        pilot.operators().forEach(o -> known.add(o.id()));
+        for (Team t : current) {
+            for (String o : t.operators()) {
+                if (known.add(o)) {
+                    operators.add(new Operator(o, o.equals(Teams.TENDER)
+                            ? "New team, operator to be chosen by tender" : o, true));
+                }
+            }
+        }
+        String file = s.catchmentFile(code);
+        Map<String, String> catchments = file == null ? Map.of() : CatchmentFile.read(Path.of(file), pilot.units());
+        return new AllocationInput(code, pilot.units(), operators, current, staffing, regions.indicators(code, null), catchments,
+                true);
+    }
+
+    private SyntheticPilot.Result pilot(Region region, Staffing staffing) {
+        Pilot cached = pilots.get(region.code());
+        if (cached != null && cached.loadedAt().equals(region.loadedAt()) && cached.staffing().equals(staffing)) {
+            return cached.data();
+        }
+        SyntheticPilot.Result data = SyntheticPilot.generate(regions.preschools(region.code(), null), staffing,
+                SyntheticPilot.Figures.HONG_KONG_PILOT);
+        pilots.put(region.code(), new Pilot(region.loadedAt(), staffing, data));
+        return data;
+    }
+
+    @Override
+    public StoredPlan computePlan(Caller caller, String region, String strategyId, Map<String, String> parameters) {
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR, Role.ANALYST);
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        List<String> notes = new ArrayList<>();
+        AllocationStrategy strategy = resolve(region, strategyId, s, installed, notes);
+        AllocationInput input = requireUnits(input(r, s));
+        AllocationPlan plan = run(strategy, input, parameters, notes);
+        return store.save(region, plan, caller.name());
+    }
+
+    private static AllocationInput requireUnits(AllocationInput input) {
+        if (input.units().isEmpty()) {
+            throw new ConflictException("Region '" + input.region() + "' has no pre-primary units to allocate");
+        }
+        return input;
+    }
+
+    /** The strategy named, or the region's active one, or the fallback; notes say when the fallback ran. */
+    private static AllocationStrategy resolve(String region, String strategyId, AllocationSettings s,
+            Map<String, AllocationStrategy> installed, List<String> notes) {
+        if (strategyId != null && !strategyId.isBlank()) {
+            AllocationStrategy named = installed.get(strategyId);
+            if (named == null) {
+                throw new NotFoundException("strategy", strategyId);
+            }
+            return named;
+        }
+        String active = s.activeStrategy(region);
+        AllocationStrategy chosen = installed.get(active);
+        if (chosen != null) {
+            return chosen;
+        }
+        AllocationStrategy fallback = installed.get(s.fallback());
+        if (fallback == null) {
+            throw new ConflictException("Region '" + region + "' has active strategy '" + active + "' and fallback '" + s.fallback()
+                    + "', and neither is installed (installed: " + (installed.isEmpty() ? "none" : String.join(", ", installed.keySet()))
+                    + "); install one or select an installed strategy");
+        }
+        notes.add("The region's active strategy '" + active + "' is not installed: the fallback '" + s.fallback() + "' ran.");
+        return fallback;
+    }
+
+    /** Runs a strategy and measures its plan. */
+    static AllocationPlan run(AllocationStrategy strategy, AllocationInput input, Map<String, String> parameters, List<String> notes) {
+        Map<String, String> given = parameters == null ? Map.of() : parameters;
+        AllocationPlan raw = strategy.plan(input, given);
+        if (raw == null) {
+            throw new IllegalStateException("Strategy '" + strategy.id() + "' returned no plan");
+        }
+        List<String> allNotes = new ArrayList<>();
+        if (input.synthetic()) {
+            allNotes.add(SYNTHETIC_NOTE);
+        }
+        allNotes.addAll(notes);
+        allNotes.addAll(raw.notes());
+        AllocationPlan named = new AllocationPlan(strategy.id(), given, raw.teams(), raw.unservedUnits(), null,
+                raw.synthetic() || input.synthetic(), allNotes, raw.computedAt() == null ? Instant.now() : raw.computedAt());
+        return PlanMeasures.measure(input, named);
+    }
+
+    @Override
+    public List<StoredPlan> plans(String region) {
+        regions.require(region);
+        return store.list(region);
+    }
+
+    @Override
+    public Optional<StoredPlan> plan(String region, String planId) {
+        regions.require(region);
+        return store.find(region, planId);
+    }
+
+    @Override
+    public Optional<StoredPlan> current(String region) {
+        regions.require(region);
+        return store.adopted(region);
+    }
+
+    @Override
+    public StoredPlan adopt(Caller caller, String region, String planId) {
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR);
+        regions.require(region);
+        PlanStore.Adoption done;
+        synchronized (adoption) {
+            done = store.adopt(region, planId, caller.name());
+        }
+        AllocationPlan p = done.adopted().plan();
+        String detail = "strategy " + p.strategy() + (done.superseded() == null ? ", replaces the initial (synthetic pilot) assignment"
+                : ", supersedes plan " + done.superseded())
+                + (p.metrics() == null ? "" : ", " + p.metrics().unitsChangingOperator() + " units change operator, "
+                        + p.metrics().casesAffected() + " cases affected");
+        audit.record(AuditRecord.of(caller.name(), "allocation.adopt", region, "plan " + planId, AuditOutcome.SUCCESS, detail));
+        return done.adopted();
+    }
+
+    @Override
+    public PlanComparison compare(String region, List<StrategyRun> runs) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        List<StrategyRun> asked = runs == null || runs.isEmpty()
+                ? installed.keySet().stream().map(id -> new StrategyRun(id, Map.of())).toList()
+                : runs;
+        List<AllocationStrategy> chosen = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            StrategyRun run = asked.get(i);
+            if (run == null || run.strategy() == null || run.strategy().isBlank()) {
+                throw new InvalidInputException("runs[" + i + "].strategy", "required", "Each run names a strategy");
+            }
+            AllocationStrategy st = installed.get(run.strategy());
+            if (st == null) {
+                throw new NotFoundException("strategy", run.strategy());
+            }
+            chosen.add(st);
+        }
+        AllocationInput input = requireUnits(input(r, s));
+        List<AllocationPlan> plans = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            plans.add(run(chosen.get(i), input, asked.get(i).parameters(), List.of()));
+        }
+        return new PlanComparison(region, plans, input.synthetic(), Instant.now());
+    }
+}

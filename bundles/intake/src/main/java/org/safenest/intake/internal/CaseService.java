@@ -1,0 +1,1033 @@
+package org.safenest.intake.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditOutcome;
+import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.dispatch.DecisionBasis;
+import org.safenest.api.dispatch.DispatchDecision;
+import org.safenest.api.dispatch.DispatchDispute;
+import org.safenest.api.dispatch.DispatchService;
+import org.safenest.api.dispatch.DisputeStatus;
+import org.safenest.api.dispatch.HandDispatch;
+import org.safenest.api.error.AccessDeniedException;
+import org.safenest.api.error.ConflictException;
+import org.safenest.api.error.FieldError;
+import org.safenest.api.error.InvalidInputException;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.intake.CaseFilter;
+import org.safenest.api.intake.CaseHistoryKind;
+import org.safenest.api.intake.CaseStatus;
+import org.safenest.api.intake.CaseSummary;
+import org.safenest.api.intake.CaseType;
+import org.safenest.api.intake.CaseTypeCatalogue;
+import org.safenest.api.intake.CaseView;
+import org.safenest.api.intake.Disposition;
+import org.safenest.api.intake.DispositionRequest;
+import org.safenest.api.intake.FollowUp;
+import org.safenest.api.intake.IntakeEvents;
+import org.safenest.api.intake.IntakeReceipt;
+import org.safenest.api.intake.IntakeReport;
+import org.safenest.api.intake.IntakeService;
+import org.safenest.api.intake.MergeRule;
+import org.safenest.api.intake.ServiceLine;
+import org.safenest.api.intake.TransferDirection;
+import org.safenest.api.intake.TransferGround;
+import org.safenest.api.intake.TransferRequest;
+import org.safenest.api.region.District;
+import org.safenest.api.region.RegionService;
+import org.safenest.api.security.Caller;
+import org.safenest.api.security.Role;
+import org.safenest.intake.internal.IdAllocator.Ids;
+import org.safenest.intake.internal.jpa.CaseEntity;
+import org.safenest.intake.internal.jpa.DecisionEntity;
+import org.safenest.intake.internal.jpa.DispositionEntity;
+import org.safenest.intake.internal.jpa.DisputeEntity;
+import org.safenest.intake.internal.jpa.HistoryEntity;
+import org.safenest.intake.internal.jpa.ReportEntity;
+import org.safenest.intake.internal.jpa.TransferEntity;
+import org.safenest.intake.internal.jpa.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central intake window on the {@code safenest-intake} persistence unit.
+ *
+ * <p>Recording a report is one transaction: the idempotency check, the merge rules and every row of the new
+ * report. Reference data (districts, offices, case types, time zone) comes from a short-lived cache, the
+ * dispatch decision from the dispatch service (in memory) before the transaction starts, and the audit record and
+ * the events follow the commit. Case numbers come from {@link CaseNumberAllocator} (a counter row per region and
+ * year, reserved in short transactions of their own), so concurrent reports do not wait for each other's commit.
+ * Every change of a case takes the case's row lock first.
+ */
+@Component(service = IntakeService.class)
+public class CaseService implements IntakeService {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final int MAX_NOTE = 2000;
+    static final int MAX_UNIT = 200;
+    static final int MAX_OUTCOME = 4000;
+    static final String SYSTEM = "system";
+    static final int AUDIT_WRITERS = 4;
+    static final int AUDIT_QUEUE = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
+    /** Every role but analyst reads cases. */
+    private static final Role[] READERS = {Role.INTAKE, Role.DISPATCHER, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.BOARD_CHAIR};
+    private static final List<String> IN_SERVICE = List.of(CaseStatus.ASSESSING.name(), CaseStatus.IN_SERVICE.name());
+
+    private final Transactions tx;
+    private final RegionDirectory directory;
+    private final DispatchService dispatch;
+    private final AuditLog audit;
+    private final EventAdmin events;
+    private final Clock clock;
+    private final CaseNumberAllocator numbers;
+    private final Executor auditWriter;
+    private final IdAllocator rowIds;
+
+    @Activate
+    public CaseService(@Reference(target = "(osgi.unit.name=safenest-intake)") JpaTemplate jpa, @Reference RegionService regions,
+            @Reference CaseTypeCatalogue catalogue, @Reference DispatchService dispatch, @Reference AuditLog audit,
+            @Reference EventAdmin events) {
+        this(new Transactions() {
+            @Override
+            public <R> R required(Function<EntityManager, R> work) {
+                return jpa.txExpr(TransactionType.Required, work::apply);
+            }
+        }, regions, catalogue, dispatch, audit, events, Clock.systemUTC(), RegionDirectory.DEFAULT_TTL, auditWriters());
+    }
+
+    /**
+     * The threads that write the domain audit records, so that a request does not wait for a second commit of its
+     * own: a few (the database groups their commits), a bounded queue, and when it is full the request writes
+     * its record itself, so no record is ever dropped. {@link #deactivate} waits for the queue to drain.
+     */
+    private static ThreadPoolExecutor auditWriters() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(AUDIT_WRITERS, AUDIT_WRITERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(AUDIT_QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "safenest-intake-audit-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * Outside OSGi (tests): the transactions, the services intake uses, the clock that tells the time (received
+     * times in the future, follow-up dates, overdue lists) and how long reference data is kept.
+     */
+    public CaseService(Transactions tx, RegionService regions, CaseTypeCatalogue catalogue, DispatchService dispatch,
+            AuditLog audit, EventAdmin events, Clock clock, Duration referenceDataTtl) {
+        this(tx, regions, catalogue, dispatch, audit, events, clock, referenceDataTtl, Runnable::run);
+    }
+
+    /** As above, with the executor that writes the domain audit records (the caller's thread in tests). */
+    CaseService(Transactions tx, RegionService regions, CaseTypeCatalogue catalogue, DispatchService dispatch, AuditLog audit,
+            EventAdmin events, Clock clock, Duration referenceDataTtl, Executor auditWriter) {
+        this.auditWriter = auditWriter;
+        this.tx = tx;
+        this.directory = new RegionDirectory(regions, catalogue, referenceDataTtl);
+        this.dispatch = dispatch;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.numbers = new CaseNumberAllocator(tx);
+        this.rowIds = new IdAllocator(tx);
+    }
+
+    /** Gives the unused rest of the case-number blocks back. */
+    @Deactivate
+    public void deactivate() {
+        numbers.release();
+        if (auditWriter instanceof ExecutorService pool) {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.error("Intake audit records still queued after 30 s at stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A result with what to audit and to publish once it is committed. */
+    private record Done<T>(T value, String target, String detail, List<Event> events) {
+    }
+
+    // ------------------------------------------------------------------ intake
+
+    @Override
+    public IntakeReceipt submit(Caller caller, String region, IntakeReport report) {
+        return run(caller, "case.report", region, null, () -> {
+            caller.requireAny(Role.INTAKE, Role.DISPATCHER);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            Instant now = clock.instant();
+            ValidReport v = ReportValidator.validate(report, refs, now);
+            // in memory, writes nothing: decided before the transaction, unused when the report is merged or a replay
+            DispatchDecision decision = dispatch.dispatch(region, v.caseType().code(), v.district().code(), v.part(), v.receivedAt());
+            int year = v.receivedAt().atZone(refs.zone()).getYear();
+            // taken before the transaction (so that it never waits for the counter), given back when unused
+            long sequence = numbers.take(region, year);
+            Ids ids = rowIds.take(5);
+            Done<IntakeReceipt> done;
+            try {
+                done = tx.required(em -> record(em, ids, caller, refs, v, decision, year, sequence, now));
+            } catch (RuntimeException e) {
+                numbers.giveBack(region, year, sequence);
+                if (!CaseNumberAllocator.constraintViolation(e)) {
+                    throw e;
+                }
+                // a concurrent submit of the same reportId won: answer with its receipt
+                return tx.required(em -> Optional.ofNullable(findReport(em, region, v.reportId())).map(r -> replay(em, r)))
+                        .orElseThrow(() -> e);
+            }
+            if (done.value().replay() || done.value().mergeRule() != MergeRule.NEW_CASE) {
+                numbers.giveBack(region, year, sequence);
+            }
+            return done;
+        });
+    }
+
+    private Done<IntakeReceipt> record(EntityManager em, Ids ids, Caller caller, RegionRefs refs, ValidReport v, DispatchDecision decision,
+            int year, long sequence, Instant now) {
+        String region = refs.code();
+        ReportEntity existing = findReport(em, region, v.reportId());
+        if (existing != null) {
+            return replay(em, existing);
+        }
+        ServiceLine line = v.caseType().serviceLine();
+        CaseEntity c = null;
+        MergeRule rule = MergeRule.NEW_CASE;
+        if (v.householdRef() != null) {
+            List<CaseEntity> inService = new ArrayList<>(em.createQuery("SELECT c FROM CaseEntity c WHERE c.region = :r"
+                    + " AND c.householdRef = :h AND c.serviceLine = :l AND c.status IN :s", CaseEntity.class)
+                    .setParameter("r", region).setParameter("h", v.householdRef()).setParameter("l", line.name())
+                    .setParameter("s", IN_SERVICE).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+            if (!inService.isEmpty()) {
+                // the oldest case of the household first
+                Comparator<CaseEntity> oldestFirst = Comparator.comparing((CaseEntity e) -> e.openedAt).thenComparing(e -> e.id);
+                inService.sort(oldestFirst);
+                c = inService.get(0);
+                rule = MergeRule.MERGED_SIBLING_CASE;
+                Set<String> childRefs = new HashSet<>();
+                v.children().forEach(ch -> {
+                    if (ch.childRef() != null) {
+                        childRefs.add(ch.childRef());
+                    }
+                });
+                if (!childRefs.isEmpty()) {
+                    Map<Long, CaseEntity> byId = new HashMap<>();
+                    inService.forEach(e -> byId.put(e.id, e));
+                    CaseEntity joined = null;
+                    for (Object[] row : em.createQuery("SELECT r.caseId, r.children FROM ReportEntity r WHERE r.caseId IN :ids",
+                            Object[].class).setParameter("ids", new ArrayList<>(byId.keySet())).getResultList()) {
+                        CaseEntity candidate = byId.get((Long) row[0]);
+                        if ((joined == null || oldestFirst.compare(candidate, joined) < 0)
+                                && Children.refs((String) row[1]).stream().anyMatch(childRefs::contains)) {
+                            joined = candidate;
+                        }
+                    }
+                    if (joined != null) {
+                        c = joined;
+                        rule = MergeRule.JOINED_CASE_IN_SERVICE;
+                    }
+                }
+            }
+        }
+        List<Event> published = new ArrayList<>();
+        DispatchDecision receiptDecision;
+        Long decisionId;
+        if (c == null) {
+            c = new CaseEntity();
+            c.id = ids.next();
+            c.region = region;
+            c.caseNumber = CaseNumbers.format(region, year, sequence);
+            c.householdRef = v.householdRef();
+            c.caseType = v.caseType().code();
+            c.serviceLine = line.name();
+            c.district = v.district().code();
+            c.districtPart = v.part();
+            c.status = (decision.manualQueue() ? CaseStatus.AWAITING_DISPATCH : CaseStatus.ASSESSING).name();
+            c.office = decision.manualQueue() ? null : decision.office();
+            c.openedAt = now;
+            c.firstReceivedAt = v.receivedAt();
+            c.lastReceivedAt = v.receivedAt();
+            c.reportCount = 1;
+            // RECEIVED and DISPATCHED below: counted now, so that the new row needs no update
+            c.historyCount = 2;
+            c.decisionId = ids.next();
+            em.persist(c);
+            DecisionEntity d = persistDecision(em, c.decisionId, c.id, decision);
+            decisionId = d.id;
+            receiptDecision = decision;
+            history(em, ids, c.id, 1, now, caller.name(), CaseHistoryKind.RECEIVED, "report " + v.reportId() + " opened the case ("
+                    + c.caseType + ", " + c.district + (c.districtPart == null ? "" : " " + c.districtPart) + ")");
+            history(em, ids, c.id, 2, now, SYSTEM, CaseHistoryKind.DISPATCHED, describe(decision));
+        } else {
+            // the receipt carries the decision under which the case is served; no new decision
+            decisionId = c.decisionId;
+            receiptDecision = Views.decision(decisionId == null ? null : em.find(DecisionEntity.class, decisionId));
+            c.reportCount++;
+            if (v.receivedAt().isAfter(c.lastReceivedAt)) {
+                c.lastReceivedAt = v.receivedAt();
+            }
+            if (v.receivedAt().isBefore(c.firstReceivedAt)) {
+                c.firstReceivedAt = v.receivedAt();
+            }
+            history(em, ids, c, now, caller.name(), CaseHistoryKind.MERGED, "report " + v.reportId() + " ("
+                    + v.caseType().code() + ") " + (rule == MergeRule.JOINED_CASE_IN_SERVICE
+                            ? "joined the case in service of a child it concerns" : "merged into the case of the household in service")
+                    + " (" + rule + ")");
+        }
+        ReportEntity r = new ReportEntity();
+        r.id = ids.next();
+        r.caseId = c.id;
+        r.region = region;
+        r.reportId = v.reportId();
+        r.receivedAt = v.receivedAt();
+        r.caseType = v.caseType().code();
+        r.district = v.district().code();
+        r.districtPart = v.part();
+        r.children = Children.encode(v.children());
+        r.householdRef = v.householdRef();
+        r.summary = v.summary();
+        r.source = v.source();
+        r.mergeRule = rule.name();
+        r.recordedAt = now;
+        r.recordedBy = caller.name();
+        r.decisionId = decisionId;
+        em.persist(r);
+        // constraint violations (a concurrent submit of the same reportId) surface here, inside the work
+        em.flush();
+
+        published.add(reportEvent(IntakeEvents.CASE_RECEIVED, c, caller, v, rule));
+        if (rule == MergeRule.NEW_CASE) {
+            published.add(Events.of(IntakeEvents.CASE_DISPATCHED, c, SYSTEM).decision(decision)
+                    .with(IntakeEvents.RECEIVED_AT, v.receivedAt()).build());
+        } else {
+            published.add(reportEvent(IntakeEvents.CASE_MERGED, c, caller, v, rule));
+        }
+        IntakeReceipt receipt = new IntakeReceipt(v.reportId(), c.caseNumber, rule, receiptDecision, false, now);
+        return new Done<>(receipt, c.caseNumber, rule.name(), published);
+    }
+
+    private static Event reportEvent(String topic, CaseEntity c, Caller caller, ValidReport v, MergeRule rule) {
+        return Events.of(topic, c, caller.name()).with(IntakeEvents.CASE_TYPE, v.caseType().code())
+                .with(IntakeEvents.SERVICE_LINE, v.caseType().serviceLine()).with(IntakeEvents.DISTRICT, v.district().code())
+                .with(IntakeEvents.DISTRICT_PART, v.part()).with(IntakeEvents.REPORT_ID, v.reportId())
+                .with(IntakeEvents.RECEIVED_AT, v.receivedAt()).with(IntakeEvents.MERGE_RULE, rule).build();
+    }
+
+    private Done<IntakeReceipt> replay(EntityManager em, ReportEntity r) {
+        String caseNumber = em.createQuery("SELECT c.caseNumber FROM CaseEntity c WHERE c.id = :id", String.class)
+                .setParameter("id", r.caseId).getSingleResult();
+        DecisionEntity d = r.decisionId == null ? null : em.find(DecisionEntity.class, r.decisionId);
+        IntakeReceipt receipt = new IntakeReceipt(r.reportId, caseNumber, MergeRule.valueOf(r.mergeRule), Views.decision(d), true,
+                r.recordedAt);
+        return new Done<>(receipt, caseNumber, "replay", List.of());
+    }
+
+    private static ReportEntity findReport(EntityManager em, String region, String reportId) {
+        List<ReportEntity> found = em.createQuery("SELECT r FROM ReportEntity r WHERE r.region = :r AND r.reportId = :id",
+                ReportEntity.class).setParameter("r", region).setParameter("id", reportId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Override
+    public CaseView caseView(Caller caller, String region, String caseNumber) {
+        return run(caller, "case.read", region, caseNumber, () -> {
+            caller.requireAny(READERS);
+            caller.requireRegion(region);
+            directory.get(region);
+            CaseView view = tx.required(em -> Views.caseView(em, findCase(em, region, caseNumber, false)));
+            return new Done<>(view, caseNumber, null, List.of());
+        });
+    }
+
+    @Override
+    public List<CaseSummary> cases(Caller caller, String region, CaseFilter filter) {
+        return run(caller, "case.list", region, null, () -> {
+            caller.requireAny(READERS);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            CaseFilter f = districtCode(refs, filter == null ? CaseFilter.all(DEFAULT_LIMIT) : filter);
+            LocalDate today = LocalDate.ofInstant(clock.instant(), refs.zone());
+            int limit = f.limit() <= 0 ? DEFAULT_LIMIT : Math.min(f.limit(), MAX_LIMIT);
+            List<CaseSummary> list = tx.required(em -> {
+                TypedQuery<CaseEntity> q = filtered(em, region, f, today, "SELECT c", " ORDER BY c.openedAt DESC, c.id DESC", CaseEntity.class);
+                q.setFirstResult(Math.max(0, f.offset()));
+                q.setMaxResults(limit);
+                return q.getResultList().stream().map(c -> Views.summary(c, today)).toList();
+            });
+            return new Done<>(list, null, list.size() + " cases", List.of());
+        });
+    }
+
+    @Override
+    public long countCases(Caller caller, String region, CaseFilter filter) {
+        caller.requireAny(READERS);
+        caller.requireRegion(region);
+        RegionRefs refs = directory.get(region);
+        CaseFilter f = districtCode(refs, filter == null ? CaseFilter.all(DEFAULT_LIMIT) : filter);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), refs.zone());
+        return tx.required(em -> filtered(em, region, f, today, "SELECT COUNT(c)", "", Long.class).getSingleResult());
+    }
+
+    /** The filter with the district's code when it names a district by name. */
+    private static CaseFilter districtCode(RegionRefs refs, CaseFilter f) {
+        District d = f.district() == null ? null : refs.district(f.district());
+        if (d == null || d.code().equals(f.district())) {
+            return f;
+        }
+        return new CaseFilter(f.caseType(), f.serviceLine(), d.code(), f.office(), f.status(), f.overdueOnly(), f.manualQueueOnly(),
+                f.receivedFrom(), f.receivedTo(), f.offset(), f.limit());
+    }
+
+    private static <T> TypedQuery<T> filtered(EntityManager em, String region, CaseFilter f, LocalDate today, String select,
+            String order, Class<T> type) {
+        StringBuilder where = new StringBuilder(" WHERE c.region = :region");
+        Map<String, Object> params = new HashMap<>();
+        params.put("region", region);
+        if (f.caseType() != null) {
+            where.append(" AND c.caseType = :caseType");
+            params.put("caseType", f.caseType());
+        }
+        if (f.serviceLine() != null) {
+            where.append(" AND c.serviceLine = :line");
+            params.put("line", f.serviceLine().name());
+        }
+        if (f.district() != null) {
+            where.append(" AND c.district = :district");
+            params.put("district", f.district());
+        }
+        if (f.office() != null) {
+            where.append(" AND c.office = :office");
+            params.put("office", f.office());
+        }
+        if (f.status() != null) {
+            where.append(" AND c.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.manualQueueOnly()) {
+            where.append(" AND c.status = :queued");
+            params.put("queued", CaseStatus.AWAITING_DISPATCH.name());
+        }
+        if (f.overdueOnly()) {
+            where.append(" AND c.followUpDue < :today AND c.followUpCompletedAt IS NULL");
+            params.put("today", today);
+        }
+        if (f.receivedFrom() != null) {
+            where.append(" AND c.firstReceivedAt >= :from");
+            params.put("from", f.receivedFrom());
+        }
+        if (f.receivedTo() != null) {
+            where.append(" AND c.firstReceivedAt < :to");
+            params.put("to", f.receivedTo());
+        }
+        TypedQuery<T> q = em.createQuery(select + " FROM CaseEntity c" + where + order, type);
+        params.forEach(q::setParameter);
+        return q;
+    }
+
+    // ------------------------------------------------------------------ dispositions and follow-ups
+
+    @Override
+    public CaseView recordDisposition(Caller caller, String region, String caseNumber, DispositionRequest request) {
+        return run(caller, "case.disposition", region, caseNumber, () -> {
+            caller.requireAny(Role.SOCIAL_WORKER, Role.SUPERVISOR);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            List<FieldError> errors = new ArrayList<>();
+            if (request == null || request.disposition() == null) {
+                errors.add(new FieldError("disposition", "required", "disposition is required: one of " + List.of(Disposition.values())));
+                throw new InvalidInputException(errors);
+            }
+            Disposition disposition = request.disposition();
+            String note = ReportValidator.blankToNull(request.note());
+            String unit = ReportValidator.blankToNull(request.unit());
+            boolean confirmed = Boolean.TRUE.equals(request.unitConfirmed());
+            if (note != null && note.length() > MAX_NOTE) {
+                errors.add(new FieldError("note", "too-long", "note has at most " + MAX_NOTE + " characters"));
+            } else if (note == null && (disposition == Disposition.BRIEF_SERVICE || disposition == Disposition.NOT_OPENED_OTHER)) {
+                errors.add(new FieldError("note", "required", disposition + " needs a note"));
+            }
+            boolean needsUnit = disposition == Disposition.NOTIFY_SERVING_UNIT || disposition == Disposition.REFER_TO_UNIT;
+            if (unit != null && unit.length() > MAX_UNIT) {
+                errors.add(new FieldError("unit", "too-long", "unit has at most " + MAX_UNIT + " characters"));
+            } else if (unit == null && needsUnit) {
+                errors.add(new FieldError("unit", "required", disposition + " needs the unit notified or referred to"));
+            }
+            if (needsUnit && !confirmed) {
+                errors.add(new FieldError("unitConfirmed", "required", disposition == Disposition.NOTIFY_SERVING_UNIT
+                        ? "Confirm that the unit still serves the family (unitConfirmed: true)"
+                        : "Confirm that the unit accepted the referral (unitConfirmed: true)"));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, refs.zone());
+            Ids ids = rowIds.take(10);
+            return tx.required(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                requireOpen(c);
+                if (CaseStatus.valueOf(c.status) == CaseStatus.AWAITING_DISPATCH) {
+                    throw new ConflictException("Case " + caseNumber + " waits in the manual dispatch queue: it is assessed"
+                            + " once it has been dispatched");
+                }
+                boolean followUpOpen = c.followUpDue != null && c.followUpCompletedAt == null;
+                if (disposition == Disposition.INVESTIGATION_CONTINUING && followUpOpen) {
+                    throw new ConflictException("Case " + caseNumber + " already has a further investigation record due on "
+                            + c.followUpDue + ": file it first");
+                }
+                List<Event> published = new ArrayList<>();
+                DispositionEntity d = new DispositionEntity();
+                d.id = ids.next();
+                d.caseId = c.id;
+                d.disposition = disposition.name();
+                d.note = note;
+                d.unit = unit;
+                d.unitConfirmed = confirmed;
+                d.at = now;
+                d.by = caller.name();
+                em.persist(d);
+                history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPOSITION_RECORDED, disposition.name() + " ("
+                        + disposition.nameEn() + ")");
+                c.assessedAt = now;
+                if (disposition != Disposition.INVESTIGATION_CONTINUING && followUpOpen) {
+                    closeFollowUp(em, ids, c, now, caller.name(), "concluded by the disposition " + disposition.name());
+                }
+                Events recorded = Events.of(IntakeEvents.DISPOSITION_RECORDED, c, caller.name()).with(IntakeEvents.DISPOSITION, disposition);
+                switch (disposition) {
+                    case CASE_MANAGEMENT, SHORT_TERM_SERVICE, BRIEF_SERVICE -> c.status = CaseStatus.IN_SERVICE.name();
+                    case INVESTIGATION_CONTINUING -> {
+                        c.status = CaseStatus.ASSESSING.name();
+                        c.followUpDue = today.plusDays(FollowUp.DAYS_ALLOWED);
+                        c.followUpCompletedAt = null;
+                        c.followUpCompletedBy = null;
+                        c.followUpNote = null;
+                        recorded.with(IntakeEvents.FOLLOW_UP_DUE, c.followUpDue.toString());
+                    }
+                    case REPORT_CHILD_PROTECTION, REPORT_SEXUAL_ASSAULT, REPORT_DOMESTIC_VIOLENCE, REPORT_ELDER_PROTECTION,
+                            REPORT_DISABILITY_PROTECTION -> {
+                        if (ServiceLine.valueOf(c.serviceLine) != ServiceLine.FRAGILE_FAMILY) {
+                            // a protection case confirmed as a protection matter: treatment follows
+                            c.status = CaseStatus.IN_SERVICE.name();
+                        }
+                    }
+                    default -> {
+                        // not opened, notified to the serving unit, referred to another unit
+                        c.status = CaseStatus.CLOSED.name();
+                        history(em, ids, c, now, caller.name(), CaseHistoryKind.CLOSED, "closed: " + disposition.name());
+                    }
+                }
+                published.add(recorded.build());
+                String detail = disposition.name();
+                if (disposition.protectionCaseType() != null && ServiceLine.valueOf(c.serviceLine) == ServiceLine.FRAGILE_FAMILY) {
+                    // 經評估保護事件依法通報: the fragile-family case becomes a protection case
+                    CaseType target = refs.caseTypes().getOrDefault(disposition.protectionCaseType(), CaseType.CHILD_PROTECTION);
+                    published.addAll(moveCase(em, ids, c, TransferDirection.FF_TO_CP, TransferGround.STATUTORY_REPORT,
+                            "statutory report: " + disposition.name(), null, target, caller, now));
+                    detail += ", transferred FF_TO_CP to " + target.code();
+                }
+                return new Done<>(Views.caseView(em, c), caseNumber, detail, published);
+            });
+        });
+    }
+
+    @Override
+    public CaseView completeFollowUp(Caller caller, String region, String caseNumber, String note) {
+        return run(caller, "case.follow-up", region, caseNumber, () -> {
+            caller.requireAny(Role.SOCIAL_WORKER, Role.SUPERVISOR);
+            caller.requireRegion(region);
+            directory.get(region);
+            String text = ReportValidator.blankToNull(note);
+            if (text != null && text.length() > MAX_NOTE) {
+                throw new InvalidInputException("note", "too-long", "note has at most " + MAX_NOTE + " characters");
+            }
+            Instant now = clock.instant();
+            Ids ids = rowIds.take(1);
+            return tx.required(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                if (c.followUpDue == null || c.followUpCompletedAt != null) {
+                    throw new ConflictException("Case " + caseNumber + " has no open further investigation record to file");
+                }
+                LocalDate due = c.followUpDue;
+                c.followUpCompletedAt = now;
+                c.followUpCompletedBy = caller.name();
+                c.followUpNote = text;
+                history(em, ids, c, now, caller.name(), CaseHistoryKind.FOLLOW_UP_COMPLETED, "further investigation record due "
+                        + due + " filed");
+                Event e = Events.of(IntakeEvents.FOLLOW_UP_COMPLETED, c, caller.name())
+                        .with(IntakeEvents.FOLLOW_UP_DUE, due.toString()).build();
+                return new Done<>(Views.caseView(em, c), caseNumber, "due " + due, List.of(e));
+            });
+        });
+    }
+
+    private static void closeFollowUp(EntityManager em, Ids ids, CaseEntity c, Instant now, String actor, String why) {
+        c.followUpCompletedAt = now;
+        c.followUpCompletedBy = actor;
+        c.followUpNote = why;
+        history(em, ids, c, now, actor, CaseHistoryKind.FOLLOW_UP_COMPLETED, "further investigation record due " + c.followUpDue
+                + " closed: " + why);
+    }
+
+    // ------------------------------------------------------------------ transfers
+
+    @Override
+    public CaseView transfer(Caller caller, String region, String caseNumber, TransferRequest request) {
+        return run(caller, "case.transfer", region, caseNumber, () -> {
+            caller.requireAny(Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.BOARD_CHAIR);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            List<FieldError> errors = new ArrayList<>();
+            TransferDirection direction = request == null ? null : request.direction();
+            TransferGround ground = request == null ? null : request.ground();
+            if (direction == null) {
+                errors.add(new FieldError("direction", "required", "direction is required: FF_TO_CP or CP_TO_FF"));
+            }
+            if (ground == null) {
+                errors.add(new FieldError("ground", "required", "ground is required: one of " + List.of(TransferGround.values())));
+            } else if (direction != null && ground.direction() != null && ground.direction() != direction) {
+                errors.add(new FieldError("ground", "wrong-direction", "Ground " + ground + " applies to " + ground.direction()
+                        + " transfers only"));
+            }
+            String reason = request == null ? null : ReportValidator.blankToNull(request.reason());
+            if (reason != null && reason.length() > MAX_NOTE) {
+                errors.add(new FieldError("reason", "too-long", "reason has at most " + MAX_NOTE + " characters"));
+            } else if (reason == null && ground == TransferGround.OTHER) {
+                errors.add(new FieldError("reason", "required", "Ground OTHER needs a reason"));
+            }
+            String referral = request == null ? null : ReportValidator.blankToNull(request.referral());
+            if (referral != null && referral.length() > ReportValidator.MAX_REF) {
+                errors.add(new FieldError("referral", "too-long", "referral has at most " + ReportValidator.MAX_REF + " characters"));
+            }
+            CaseType target = null;
+            if (direction != null) {
+                String code = request.caseType() == null || request.caseType().isBlank()
+                        ? (direction == TransferDirection.FF_TO_CP ? CaseType.CHILD_PROTECTION : CaseType.FRAGILE_FAMILY).code()
+                        : request.caseType().trim();
+                target = refs.caseTypes().get(code);
+                if (target == null) {
+                    errors.add(new FieldError("caseType", "unknown", "Region '" + region + "' has no case type '" + code + "'"));
+                } else if (direction == TransferDirection.CP_TO_FF ? target.serviceLine() != ServiceLine.FRAGILE_FAMILY
+                        : !target.serviceLine().protection()) {
+                    errors.add(new FieldError("caseType", "wrong-service-line", "A " + direction + " transfer needs a case type of "
+                            + (direction == TransferDirection.CP_TO_FF ? "fragile-family service" : "a protection service")));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            CaseType to = target;
+            Instant now = clock.instant();
+            Ids ids = rowIds.take(5);
+            return tx.required(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                requireOpen(c);
+                ServiceLine line = ServiceLine.valueOf(c.serviceLine);
+                if (line != direction.from()) {
+                    throw new ConflictException("Case " + caseNumber + " is served as " + line + "; a " + direction
+                            + " transfer moves " + direction.from() + " cases");
+                }
+                CaseStatus status = CaseStatus.valueOf(c.status);
+                if (direction == TransferDirection.CP_TO_FF) {
+                    if (status == CaseStatus.IN_SERVICE) {
+                        throw new ConflictException("Case " + caseNumber + " is under active treatment (處遇中): a child protection"
+                                + " case in treatment cannot be transferred to fragile-family service");
+                    }
+                    if (c.assessedAt == null) {
+                        throw new ConflictException("Case " + caseNumber + " cannot be transferred to fragile-family service yet:"
+                                + " the investigation report has not been filed (record a disposition first)");
+                    }
+                }
+                List<Event> published = moveCase(em, ids, c, direction, ground, reason, referral, to, caller, now);
+                return new Done<>(Views.caseView(em, c), caseNumber, direction + " " + ground + " to " + to.code(), published);
+            });
+        });
+    }
+
+    /**
+     * Moves the case to the other service: a new case type, a dispatch decision for it at the transfer time, a
+     * transfer record and history; the number stays. Returns the events to publish.
+     */
+    private List<Event> moveCase(EntityManager em, Ids ids, CaseEntity c, TransferDirection direction, TransferGround ground, String reason,
+            String referral, CaseType to, Caller caller, Instant now) {
+        String fromType = c.caseType;
+        String fromOffice = c.office;
+        DispatchDecision decision = dispatch.dispatch(c.region, to.code(), c.district, c.districtPart, now);
+        if (c.followUpDue != null && c.followUpCompletedAt == null) {
+            closeFollowUp(em, ids, c, now, caller.name(), "the case moved to " + to.serviceLine());
+        }
+        c.caseType = to.code();
+        c.serviceLine = to.serviceLine().name();
+        c.office = decision.manualQueue() ? null : decision.office();
+        c.status = (decision.manualQueue() ? CaseStatus.AWAITING_DISPATCH : CaseStatus.ASSESSING).name();
+        c.assessedAt = null;
+        DecisionEntity d = persistDecision(em, ids, c, decision);
+        TransferEntity t = new TransferEntity();
+        t.id = ids.next();
+        t.caseId = c.id;
+        t.direction = direction.name();
+        t.ground = ground.name();
+        t.reason = reason;
+        t.fromCaseType = fromType;
+        t.toCaseType = to.code();
+        t.fromOffice = fromOffice;
+        t.decisionId = d.id;
+        t.referral = referral;
+        t.at = now;
+        t.by = caller.name();
+        em.persist(t);
+        history(em, ids, c, now, caller.name(), CaseHistoryKind.TRANSFERRED, direction + " (" + ground + "): " + fromType + " to "
+                + to.code() + (fromOffice == null ? "" : ", from " + fromOffice));
+        history(em, ids, c, now, SYSTEM, CaseHistoryKind.DISPATCHED, describe(decision));
+        return List.of(
+                Events.of(IntakeEvents.CASE_TRANSFERRED, c, caller.name()).with(IntakeEvents.DIRECTION, direction)
+                        .with(IntakeEvents.GROUND, ground).with(IntakeEvents.FROM_OFFICE, fromOffice).build(),
+                Events.of(IntakeEvents.CASE_DISPATCHED, c, SYSTEM).decision(decision).with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt)
+                        .build());
+    }
+
+    // ------------------------------------------------------------------ manual queue and disputes
+
+    @Override
+    public CaseView dispatchByHand(Caller caller, String region, String caseNumber, HandDispatch hand) {
+        return run(caller, "case.dispatch", region, caseNumber, () -> {
+            caller.requireAny(Role.DISPATCHER);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            validateHand(refs, hand);
+            Instant now = clock.instant();
+            Ids ids = rowIds.take(2);
+            return tx.required(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                if (CaseStatus.valueOf(c.status) != CaseStatus.AWAITING_DISPATCH) {
+                    throw new ConflictException("Case " + caseNumber + " is not in the manual dispatch queue (it is " + c.status
+                            + (c.office == null ? "" : ", served by " + c.office) + "); dispute its decision instead");
+                }
+                DecisionEntity previous = currentDecision(em, c);
+                DispatchDecision decision = byHand(hand, previous, caller, now);
+                persistDecision(em, ids, c, decision);
+                c.office = decision.office();
+                c.status = CaseStatus.ASSESSING.name();
+                history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPATCHED_BY_HAND, "dispatched by hand to " + decision.office()
+                        + " from the manual dispatch queue");
+                Event e = Events.of(IntakeEvents.CASE_DISPATCHED, c, caller.name()).decision(decision)
+                        .with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt).build();
+                return new Done<>(Views.caseView(em, c), caseNumber, "to " + decision.office() + ": " + hand.reason().strip(), List.of(e));
+            });
+        });
+    }
+
+    @Override
+    public DispatchDispute dispute(Caller caller, String region, String caseNumber, HandDispatch redispatch) {
+        return run(caller, "case.dispute", region, caseNumber, () -> {
+            caller.requireAny(Role.DISPATCHER);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            validateHand(refs, redispatch);
+            Instant now = clock.instant();
+            Ids ids = rowIds.take(4);
+            return tx.required(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                requireOpen(c);
+                DecisionEntity disputed = currentDecision(em, c);
+                if (CaseStatus.valueOf(c.status) == CaseStatus.AWAITING_DISPATCH || disputed == null || disputed.manualQueue) {
+                    throw new ConflictException("Case " + caseNumber + " waits in the manual dispatch queue: there is no decision"
+                            + " to dispute; dispatch it by hand");
+                }
+                if (redispatch.office().strip().equals(c.office)) {
+                    throw new InvalidInputException("office", "unchanged", "Case " + caseNumber + " is already served by "
+                            + c.office + ": name the office it should go to");
+                }
+                String fromOffice = c.office;
+                DispatchDecision decision = byHand(redispatch, disputed, caller, now);
+                persistDecision(em, ids, c, decision);
+                c.office = decision.office();
+                DisputeEntity d = new DisputeEntity();
+                d.id = ids.next();
+                d.region = region;
+                d.caseId = c.id;
+                d.caseNumber = c.caseNumber;
+                d.decisionId = disputed.id;
+                d.reason = redispatch.reason().strip();
+                d.redispatchedTo = decision.office();
+                d.raisedBy = caller.name();
+                d.raisedAt = now;
+                d.status = DisputeStatus.OPEN.name();
+                em.persist(d);
+                history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPUTED, "dispatch to " + fromOffice + " disputed (dispute "
+                        + d.id + "), listed for the coordination meeting");
+                history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPATCHED_BY_HAND, "dispatched by hand to "
+                        + decision.office() + " after dispute " + d.id);
+                List<Event> published = List.of(
+                        Events.of(IntakeEvents.DISPATCH_DISPUTED, c, caller.name()).with(IntakeEvents.DISPUTE_ID, d.id)
+                                .with(IntakeEvents.FROM_OFFICE, fromOffice).with(IntakeEvents.OFFICE, decision.office()).build(),
+                        Events.of(IntakeEvents.CASE_DISPATCHED, c, caller.name()).decision(decision)
+                                .with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt).build());
+                return new Done<>(Views.dispute(d, Views.decision(disputed)), caseNumber,
+                        "dispute " + d.id + ", " + fromOffice + " to " + decision.office() + ": " + d.reason, published);
+            });
+        });
+    }
+
+    @Override
+    public List<DispatchDispute> disputes(Caller caller, String region, DisputeStatus status) {
+        return run(caller, "dispute.list", region, null, () -> {
+            caller.requireAny(READERS);
+            caller.requireRegion(region);
+            directory.get(region);
+            List<DispatchDispute> list = tx.required(em -> {
+                TypedQuery<DisputeEntity> q = status == null
+                        ? em.createQuery("SELECT d FROM DisputeEntity d WHERE d.region = :r ORDER BY d.raisedAt, d.id", DisputeEntity.class)
+                        : em.createQuery("SELECT d FROM DisputeEntity d WHERE d.region = :r AND d.status = :s ORDER BY d.raisedAt, d.id",
+                                DisputeEntity.class).setParameter("s", status.name());
+                List<DisputeEntity> rows = q.setParameter("r", region).getResultList();
+                Map<Long, DecisionEntity> decisions = new HashMap<>();
+                if (!rows.isEmpty()) {
+                    for (DecisionEntity d : em.createQuery("SELECT d FROM DecisionEntity d WHERE d.id IN :ids", DecisionEntity.class)
+                            .setParameter("ids", rows.stream().map(r -> r.decisionId).distinct().toList()).getResultList()) {
+                        decisions.put(d.id, d);
+                    }
+                }
+                return rows.stream().map(r -> Views.dispute(r, Views.decision(decisions.get(r.decisionId)))).toList();
+            });
+            return new Done<>(list, null, list.size() + " disputes", List.of());
+        });
+    }
+
+    @Override
+    public DispatchDispute resolveDispute(Caller caller, String region, long disputeId, String outcome) {
+        return run(caller, "dispute.resolve", region, "dispute/" + disputeId, () -> {
+            caller.requireAny(Role.SUPERVISOR);
+            caller.requireRegion(region);
+            directory.get(region);
+            String text = ReportValidator.blankToNull(outcome);
+            if (text == null) {
+                throw new InvalidInputException("outcome", "required", "outcome is required: the coordination meeting's decision");
+            }
+            if (text.length() > MAX_OUTCOME) {
+                throw new InvalidInputException("outcome", "too-long", "outcome has at most " + MAX_OUTCOME + " characters");
+            }
+            Instant now = clock.instant();
+            Ids ids = rowIds.take(1);
+            return tx.required(em -> {
+                DisputeEntity d = em.find(DisputeEntity.class, disputeId, LockModeType.PESSIMISTIC_WRITE);
+                if (d == null || !d.region.equals(region)) {
+                    throw new NotFoundException("dispute", Long.toString(disputeId));
+                }
+                if (DisputeStatus.valueOf(d.status) == DisputeStatus.RESOLVED) {
+                    throw new ConflictException("Dispute " + disputeId + " was resolved on " + d.resolvedAt + " by " + d.resolvedBy);
+                }
+                d.status = DisputeStatus.RESOLVED.name();
+                d.outcome = text;
+                d.resolvedBy = caller.name();
+                d.resolvedAt = now;
+                CaseEntity c = em.find(CaseEntity.class, d.caseId);
+                history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPUTED, "dispute " + d.id
+                        + " resolved by the coordination meeting");
+                Event e = Events.of(IntakeEvents.DISPUTE_RESOLVED, c, caller.name()).with(IntakeEvents.DISPUTE_ID, d.id).build();
+                DispatchDispute result = Views.dispute(d, Views.decision(em.find(DecisionEntity.class, d.decisionId)));
+                return new Done<>(result, d.caseNumber, "dispute " + d.id, List.of(e));
+            });
+        });
+    }
+
+    private static void validateHand(RegionRefs refs, HandDispatch hand) {
+        List<FieldError> errors = new ArrayList<>();
+        String office = hand == null ? null : ReportValidator.blankToNull(hand.office());
+        if (office == null) {
+            errors.add(new FieldError("office", "required", "office is required: the code of the office the case goes to"));
+        } else if (!refs.offices().containsKey(office)) {
+            errors.add(new FieldError("office", "unknown", "Region '" + refs.code() + "' has no office '" + office + "'"));
+        }
+        String reason = hand == null ? null : ReportValidator.blankToNull(hand.reason());
+        if (reason == null) {
+            errors.add(new FieldError("reason", "required", "reason is required: why the case goes to this office"));
+        } else if (reason.length() > MAX_NOTE) {
+            errors.add(new FieldError("reason", "too-long", "reason has at most " + MAX_NOTE + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static DispatchDecision byHand(HandDispatch hand, DecisionEntity previous, Caller caller, Instant now) {
+        return new DispatchDecision(hand.office().strip(), false, previous == null ? 0 : previous.ruleSetVersion, null,
+                DecisionBasis.BY_HAND, hand.reason().strip(), now, caller.name());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static CaseEntity findCase(EntityManager em, String region, String caseNumber, boolean lock) {
+        TypedQuery<CaseEntity> q = em.createQuery("SELECT c FROM CaseEntity c WHERE c.region = :r AND c.caseNumber = :n",
+                CaseEntity.class).setParameter("r", region).setParameter("n", caseNumber == null ? "" : caseNumber.trim());
+        if (lock) {
+            q.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        List<CaseEntity> found = q.getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundException("case", String.valueOf(caseNumber));
+        }
+        return found.get(0);
+    }
+
+    private static void requireOpen(CaseEntity c) {
+        if (CaseStatus.valueOf(c.status) == CaseStatus.CLOSED) {
+            throw new ConflictException("Case " + c.caseNumber + " is closed");
+        }
+    }
+
+    private static DecisionEntity currentDecision(EntityManager em, CaseEntity c) {
+        return c.decisionId == null ? null : em.find(DecisionEntity.class, c.decisionId);
+    }
+
+    /** Stores a decision and makes it the case's current one. */
+    private static DecisionEntity persistDecision(EntityManager em, Ids ids, CaseEntity c, DispatchDecision decision) {
+        DecisionEntity d = persistDecision(em, ids.next(), c.id, decision);
+        c.decisionId = d.id;
+        return d;
+    }
+
+    private static DecisionEntity persistDecision(EntityManager em, long id, Long caseId, DispatchDecision decision) {
+        DecisionEntity d = new DecisionEntity();
+        d.id = id;
+        d.caseId = caseId;
+        d.office = decision.office();
+        d.manualQueue = decision.manualQueue();
+        d.ruleSetVersion = decision.ruleSetVersion();
+        d.ruleId = cut(decision.ruleId(), 200);
+        d.basis = (decision.basis() != null ? decision.basis() : decision.manualQueue() ? DecisionBasis.NO_RULE : DecisionBasis.RULE).name();
+        d.explanation = cut(decision.explanation(), 2000);
+        d.decidedAt = decision.decidedAt() == null ? Instant.now() : decision.decidedAt();
+        d.decidedBy = decision.decidedBy() == null ? SYSTEM : cut(decision.decidedBy(), 100);
+        em.persist(d);
+        return d;
+    }
+
+    /** Adds an entry at the end of the case's history. */
+    private static void history(EntityManager em, Ids ids, CaseEntity c, Instant at, String actor, CaseHistoryKind kind,
+            String detail) {
+        history(em, ids, c.id, ++c.historyCount, at, actor, kind, detail);
+    }
+
+    private static void history(EntityManager em, Ids ids, Long caseId, int position, Instant at, String actor,
+            CaseHistoryKind kind, String detail) {
+        HistoryEntity h = new HistoryEntity();
+        h.id = ids.next();
+        h.caseId = caseId;
+        h.position = position;
+        h.at = at;
+        h.actor = cut(actor, 100);
+        h.kind = kind.name();
+        h.detail = cut(detail, 1000);
+        em.persist(h);
+    }
+
+    private static String describe(DispatchDecision d) {
+        if (d.manualQueue()) {
+            return "no rule matched: waits in the manual dispatch queue" + (d.ruleSetVersion() > 0 ? " (rule set version "
+                    + d.ruleSetVersion() + ")" : " (no rule set in force)");
+        }
+        return "dispatched to " + d.office() + (d.ruleId() == null ? "" : " by rule " + d.ruleId())
+                + (d.ruleSetVersion() > 0 ? " of version " + d.ruleSetVersion() : "")
+                + (d.basis() == DecisionBasis.FALLBACK_RULE ? " (fallback)" : "");
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /**
+     * Runs the work, then publishes its events (after the commit) and writes one audit record with the outcome:
+     * the action, the region and the case number, never personal data.
+     */
+    private <T> T run(Caller caller, String action, String region, String target, Supplier<Done<T>> work) {
+        Done<T> done;
+        try {
+            done = work.get();
+        } catch (AccessDeniedException e) {
+            audit(caller, action, region, target, AuditOutcome.DENIED, e.getMessage());
+            throw e;
+        } catch (InvalidInputException e) {
+            audit(caller, action, region, target, AuditOutcome.REJECTED,
+                    "invalid: " + String.join(", ", e.errors().stream().map(FieldError::field).toList()));
+            throw e;
+        } catch (NotFoundException | ConflictException e) {
+            audit(caller, action, region, target, AuditOutcome.REJECTED, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            audit(caller, action, region, target, AuditOutcome.FAILED, e.getClass().getSimpleName());
+            throw e;
+        }
+        for (Event e : done.events()) {
+            try {
+                events.postEvent(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("Event {} could not be posted: {}", e.getTopic(), ex.toString());
+            }
+        }
+        audit(caller, action, region, done.target() != null ? done.target() : target, AuditOutcome.SUCCESS, done.detail());
+        return done.value();
+    }
+
+    private void audit(Caller caller, String action, String region, String target, AuditOutcome outcome, String detail) {
+        // the time of the action, not of the write
+        AuditRecord record = AuditRecord.of(caller == null ? "anonymous" : caller.name(), action, region, target, outcome,
+                cut(detail, 500));
+        try {
+            auditWriter.execute(() -> write(record));
+        } catch (RejectedExecutionException e) {
+            write(record);
+        }
+    }
+
+    private void write(AuditRecord record) {
+        try {
+            audit.record(record);
+        } catch (RuntimeException e) {
+            LOG.error("Audit record {} {} {} could not be written: {}", record.action(), record.region(), record.target(), e.toString());
+        }
+    }
+}

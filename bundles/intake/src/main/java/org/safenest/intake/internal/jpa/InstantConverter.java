@@ -1,0 +1,21 @@
+package org.safenest.intake.internal.jpa;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.persistence.AttributeConverter;
+import javax.persistence.Converter;
+
+/** JPA 2.2 has no mapping for {@link Instant}: store it as a UTC timestamp. */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+    @Override
+    public Timestamp convertToDatabaseColumn(Instant value) {
+        return value == null ? null : Timestamp.from(value);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(Timestamp value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,428 @@
+package org.safenest.intake.internal;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.Persistence;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditQuery;
+import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.dispatch.DecisionBasis;
+import org.safenest.api.dispatch.DispatchDecision;
+import org.safenest.api.dispatch.DispatchRuleSet;
+import org.safenest.api.dispatch.DispatchService;
+import org.safenest.api.dispatch.RuleFileError;
+import org.safenest.api.dispatch.RuleSetVersion;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.intake.CaseType;
+import org.safenest.api.intake.CaseTypeCatalogue;
+import org.safenest.api.intake.IntakeReport;
+import org.safenest.api.intake.ReportedChild;
+import org.safenest.api.intake.ServiceLine;
+import org.safenest.api.region.District;
+import org.safenest.api.region.DistrictIndicator;
+import org.safenest.api.region.DistrictPart;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.OfficeType;
+import org.safenest.api.region.Preschool;
+import org.safenest.api.region.Region;
+import org.safenest.api.region.RegionCounts;
+import org.safenest.api.region.RegionService;
+import org.safenest.api.region.ServedArea;
+import org.safenest.api.security.Caller;
+import org.safenest.api.security.Role;
+import org.safenest.intake.internal.jpa.Transactions;
+
+/**
+ * The intake service outside OSGi: the production persistence unit {@code safenest-intake} (JTA there) switched
+ * to RESOURCE_LOCAL on a fresh in-memory Derby database, with small fakes of the region service, the case-type
+ * catalogue, dispatch, the audit log and EventAdmin, and a clock the test moves. All data is synthetic.
+ */
+final class TestSupport implements AutoCloseable {
+
+    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    /** 2026-03-02 10:00 in Taipei. */
+    static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+
+    static final Caller ADMIN = caller("admin", Role.ADMIN);
+    static final Caller INTAKE = caller("intake", Role.INTAKE);
+    static final Caller DISPATCHER = caller("dispatcher", Role.DISPATCHER);
+    static final Caller WORKER = caller("worker", Role.SOCIAL_WORKER);
+    static final Caller SUPERVISOR = caller("supervisor", Role.SUPERVISOR);
+    static final Caller ANALYST = caller("analyst", Role.ANALYST);
+
+    final String url = "jdbc:derby:memory:intake-" + UUID.randomUUID();
+    final EntityManagerFactory emf;
+    final MovableClock clock = new MovableClock(NOW);
+    final FakeRegions regions = new FakeRegions();
+    final FakeCatalogue catalogue = new FakeCatalogue();
+    final FakeDispatch dispatch = new FakeDispatch();
+    final FakeAudit audit = new FakeAudit();
+    final FakeEvents events = new FakeEvents();
+    final CaseService service;
+
+    TestSupport() {
+        System.setProperty("derby.stream.error.file", Path.of("target", "derby.log").toString());
+        emf = Persistence.createEntityManagerFactory("safenest-intake", properties(url));
+        service = new CaseService(new LocalTransactions(emf), regions, catalogue, dispatch, audit, events, clock, Duration.ZERO);
+    }
+
+    static Caller caller(String name, Role role, String... regions) {
+        return new Caller(name, Set.of(role), Set.of(regions));
+    }
+
+    private static Map<String, Object> properties(String url) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
+        props.put("javax.persistence.jtaDataSource", "");
+        props.put("javax.persistence.nonJtaDataSource", "");
+        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
+        props.put("javax.persistence.jdbc.url", url + ";create=true");
+        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
+        props.put("eclipselink.ddl-generation.output-mode", "database");
+        // the losers of concurrent submits of one reportId hit the unique constraint, as they should
+        props.put("eclipselink.logging.level", "SEVERE");
+        props.put("eclipselink.connection-pool.default.max", "16");
+        return props;
+    }
+
+    /** How many rows a table of the intake unit holds. */
+    long count(String entity) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.createQuery("SELECT COUNT(e) FROM " + entity + " e", Long.class).getSingleResult();
+        } finally {
+            em.close();
+        }
+    }
+
+    long rows() {
+        long n = 0;
+        for (String e : List.of("CaseEntity", "ReportEntity", "DecisionEntity", "HistoryEntity", "DispositionEntity",
+                "TransferEntity", "DisputeEntity")) {
+            n += count(e);
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+        try {
+            DriverManager.getConnection(url + ";drop=true").close();
+        } catch (SQLException expected) {
+            // Derby answers a successful drop with SQLState 08006
+        }
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    static IntakeReport report(String id, String caseType, String district, String part, String household, Integer... ages) {
+        List<ReportedChild> children = new ArrayList<>();
+        for (Integer age : ages) {
+            children.add(new ReportedChild(age, null));
+        }
+        return new IntakeReport(id, NOW.minusSeconds(3600), caseType, district, part, children, household,
+                "Synthetic report for a test, no personal data.", "school");
+    }
+
+    static IntakeReport childReport(String id, String caseType, String district, String household, String childRef, int age) {
+        return new IntakeReport(id, NOW.minusSeconds(3600), caseType, district, null, List.of(new ReportedChild(age, childRef)),
+                household, "Synthetic report for a test, no personal data.", "school");
+    }
+
+    // ------------------------------------------------------------------ fakes
+
+    /** Plain JPA transactions: begin, work, commit; rollback on any error. */
+    static final class LocalTransactions implements Transactions {
+        private final EntityManagerFactory emf;
+
+        LocalTransactions(EntityManagerFactory emf) {
+            this.emf = emf;
+        }
+
+        @Override
+        public <R> R required(Function<EntityManager, R> work) {
+            EntityManager em = emf.createEntityManager();
+            EntityTransaction tx = em.getTransaction();
+            try {
+                tx.begin();
+                R result = work.apply(em);
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            } finally {
+                em.close();
+            }
+        }
+    }
+
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        LocalDate today() {
+            return LocalDate.ofInstant(now.get(), TAIPEI);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    /** Kaohsiung (a few districts, Fengshan split in two) and Hong Kong (two districts). */
+    static final class FakeRegions implements RegionService {
+        final Map<String, Region> regions = new HashMap<>();
+        final Map<String, List<District>> districts = new HashMap<>();
+        final Map<String, List<Office>> offices = new HashMap<>();
+
+        FakeRegions() {
+            RegionCounts counts = new RegionCounts(0, 0, 0, 0);
+            regions.put("kaohsiung", new Region("kaohsiung", "Kaohsiung City", "高雄市", "Asia/Taipei", NOW, "test", counts));
+            regions.put("hong-kong", new Region("hong-kong", "Hong Kong", "香港", "Asia/Hong_Kong", NOW, "test", counts));
+            districts.put("kaohsiung", List.of(
+                    new District("sanmin", "三民區", "Sanmin", List.of()),
+                    new District("lingya", "苓雅區", "Lingya", List.of()),
+                    new District("zuoying", "左營區", "Zuoying", List.of()),
+                    new District("meinong", "美濃區", "Meinong", List.of()),
+                    new District("namaxia", "那瑪夏區", "Namaxia", List.of()),
+                    new District("fengshan", "鳳山區", "Fengshan", List.of(new DistrictPart("north", "國泰路以北"),
+                            new DistrictPart("south", "國泰路以南")))));
+            districts.put("hong-kong", List.of(new District("islands", "離島區", "Islands", List.of()),
+                    new District("kowloon-city", "九龍城區", "Kowloon City", List.of())));
+            offices.put("kaohsiung", List.of(
+                    newOffice("swc-sanmin", "sanmin"), newOffice("swc-lingya", "lingya"), newOffice("swc-zuoying", "zuoying"),
+                    newOffice("swc-qishan", "meinong"), newOffice("swc-jiaxian", "namaxia"), newOffice("swc-fengshan", "fengshan"),
+                    newOffice("swc-fengshan-wujia", "fengshan"), newOffice("pc-hq", null), newOffice("pc-qishan", null),
+                    newOffice("pc-fengshan", null)));
+            offices.put("hong-kong", List.of(newOffice("ifsc-islands", "islands"), newOffice("ifsc-kowloon-city", "kowloon-city")));
+        }
+
+        private static Office newOffice(String code, String district) {
+            return new Office(code, code, code, OfficeType.values()[0], null, null, null,
+                    district == null ? List.of() : List.of(new ServedArea(district, null)));
+        }
+
+        @Override
+        public List<Region> regions() {
+            return List.copyOf(regions.values());
+        }
+
+        @Override
+        public Optional<Region> region(String code) {
+            return Optional.ofNullable(regions.get(code));
+        }
+
+        @Override
+        public Region require(String code) {
+            return region(code).orElseThrow(() -> new NotFoundException("region", code));
+        }
+
+        @Override
+        public List<District> districts(String region) {
+            require(region);
+            return districts.get(region);
+        }
+
+        @Override
+        public Optional<District> district(String region, String codeOrName) {
+            return districts(region).stream().filter(d -> d.code().equals(codeOrName) || d.nameZh().equals(codeOrName)
+                    || d.nameEn().equalsIgnoreCase(codeOrName)).findFirst();
+        }
+
+        @Override
+        public List<Office> offices(String region) {
+            require(region);
+            return offices.get(region);
+        }
+
+        @Override
+        public Optional<Office> office(String region, String code) {
+            return offices(region).stream().filter(o -> o.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public List<Preschool> preschools(String region, String district) {
+            return List.of();
+        }
+
+        @Override
+        public List<DistrictIndicator> indicators(String region, String indicator) {
+            return List.of();
+        }
+
+        @Override
+        public Region reload(String region, Path folder) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The defaults everywhere, and a region-configured child-protection type in Kaohsiung. */
+    static final class FakeCatalogue implements CaseTypeCatalogue {
+        static final CaseType CHILD_DRUG = new CaseType("child-drug", "兒少毒品", "Child and youth drug-related", ServiceLine.CHILD_PROTECTION);
+
+        @Override
+        public List<CaseType> caseTypes(String region) {
+            List<CaseType> all = new ArrayList<>(CaseType.DEFAULTS);
+            if (region.equals("kaohsiung")) {
+                all.add(CHILD_DRUG);
+            }
+            return all;
+        }
+
+        @Override
+        public Optional<CaseType> caseType(String region, String code) {
+            return caseTypes(region).stream().filter(t -> t.code().equals(code)).findFirst();
+        }
+    }
+
+    /**
+     * Kaohsiung-like rules: fragile families to the district's welfare centre, protection cases to the station of
+     * its area; Fengshan without a part and Namaxia have no rule (manual queue). Records every call.
+     */
+    static final class FakeDispatch implements DispatchService {
+        record Call(String region, String caseType, String district, String part, Instant receivedAt) {
+        }
+
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+        final Map<String, String> welfareCentres = new HashMap<>(Map.of("sanmin", "swc-sanmin", "lingya", "swc-lingya",
+                "zuoying", "swc-zuoying", "meinong", "swc-qishan", "fengshan:north", "swc-fengshan",
+                "fengshan:south", "swc-fengshan-wujia", "islands", "ifsc-islands", "kowloon-city", "ifsc-kowloon-city"));
+        final Map<String, String> stations = new HashMap<>(Map.of("sanmin", "pc-hq", "lingya", "pc-hq", "zuoying", "pc-hq",
+                "meinong", "pc-qishan", "fengshan:north", "pc-fengshan", "fengshan:south", "pc-fengshan",
+                "islands", "ifsc-islands", "kowloon-city", "ifsc-kowloon-city"));
+
+        @Override
+        public DispatchDecision dispatch(String region, String caseType, String district, String part, Instant receivedAt) {
+            calls.add(new Call(region, caseType, district, part, receivedAt));
+            String key = part == null ? district : district + ":" + part;
+            boolean ff = caseType.equals("fragile-family");
+            String office = (ff ? welfareCentres : stations).get(key);
+            if (office == null) {
+                return new DispatchDecision(null, true, 8, null, DecisionBasis.NO_RULE,
+                        "no rule for " + caseType + " in " + key + ": manual dispatch queue", NOW, "system");
+            }
+            String rule = (ff ? "FF-" : "P-") + key;
+            return new DispatchDecision(office, false, 8, rule, DecisionBasis.RULE,
+                    caseType + " from " + key + " goes to " + office + ": rule " + rule + " of version 8", NOW, "system");
+        }
+
+        @Override
+        public List<RuleSetVersion> versions(String region) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<DispatchRuleSet> ruleSet(String region, int version) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<DispatchRuleSet> inForce(String region, LocalDate date) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<RuleFileError> validate(String region, String source, String content) {
+            return List.of();
+        }
+
+        @Override
+        public RuleSetVersion publish(Caller caller, String region, String source, String content) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class FakeAudit implements AuditLog {
+        final List<AuditRecord> records = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public AuditRecord record(AuditRecord record) {
+            records.add(record);
+            return record;
+        }
+
+        @Override
+        public List<AuditRecord> query(AuditQuery query) {
+            return List.copyOf(records);
+        }
+
+        @Override
+        public long count(AuditQuery query) {
+            return records.size();
+        }
+
+        List<AuditRecord> of(String action) {
+            synchronized (records) {
+                return records.stream().filter(r -> r.action().equals(action)).toList();
+            }
+        }
+    }
+
+    static final class FakeEvents implements EventAdmin {
+        final List<Event> posted = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void postEvent(Event event) {
+            posted.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            posted.add(event);
+        }
+
+        List<Event> of(String topic) {
+            return posted.stream().filter(e -> e.getTopic().equals(topic)).toList();
+        }
+    }
+}

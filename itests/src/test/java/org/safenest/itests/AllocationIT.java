@@ -1,0 +1,166 @@
+package org.safenest.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Team allocation in the assembled distribution: the five strategies compared on Hong Kong, the active strategy
+ * switched while plans are being computed, a strategy feature installed and removed at run time, a plan adopted.
+ * Pupil numbers and the current assignment are synthetic.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AllocationIT {
+
+    private static final String PORT_PROPERTY = "safenest.itest.http.port";
+    private static final List<String> FIVE = List.of("retain", "district", "hkcss", "needs-weighted", "optimal");
+    private static final String BASE = "/api/regions/hong-kong/allocation";
+
+    @Configuration
+    public Option[] config() {
+        int port = SafenestTestSupport.freePort();
+        return OptionUtils.combine(SafenestTestSupport.options(port), systemProperty(PORT_PROPERTY).value(Integer.toString(port)));
+    }
+
+    private static Api api() throws InterruptedException {
+        Api api = new Api(Integer.getInteger(PORT_PROPERTY));
+        api.awaitUp(2, Duration.ofSeconds(120));
+        return api;
+    }
+
+    private static FeaturesService features() throws InterruptedException {
+        BundleContext ctx = FrameworkUtil.getBundle(AllocationIT.class).getBundleContext();
+        for (int i = 0; i < 120; i++) {
+            var ref = ctx.getServiceReference(FeaturesService.class);
+            if (ref != null) {
+                return ctx.getService(ref);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no FeaturesService");
+    }
+
+    @Test
+    public void theFiveStrategiesAreComparedSideBySide() throws Exception {
+        Api api = api();
+        Api.Answer a = api.post(BASE + "/compare", "{\"strategies\":[\"retain\",\"district\",\"hkcss\",\"needs-weighted\",\"optimal\"]}",
+                "analyst", "analyst");
+        assertEquals(a.raw(), 200, a.status());
+        assertTrue(a.body().path("synthetic").asBoolean());
+        List<String> strategies = new ArrayList<>();
+        for (JsonNode plan : a.body().path("plans")) {
+            strategies.add(plan.path("strategy").asText());
+            assertTrue(plan.path("metrics").isObject());
+        }
+        assertEquals(FIVE, strategies);
+        Api.Answer csv = api.post(BASE + "/compare?format=csv", "{\"strategies\":[\"retain\",\"optimal\"]}", "analyst", "analyst");
+        assertEquals(200, csv.status());
+        assertTrue(csv.raw(), csv.raw().lines().count() >= 3);
+    }
+
+    @Test
+    public void switchingTheActiveStrategyFailsNoRequestInFlight() throws Exception {
+        Api api = api();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<List<String>>> workers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            workers.add(pool.submit(() -> {
+                List<String> failures = new ArrayList<>();
+                int n = 0;
+                while (!stop.get() && n < 40) {
+                    Api.Answer r = api.post(BASE + "/plans", "{}", "supervisor", "supervisor");
+                    if (r.status() != 201) {
+                        failures.add(r.status() + " " + r.raw());
+                    }
+                    n++;
+                }
+                return failures;
+            }));
+        }
+        for (String s : List.of("district", "hkcss", "needs-weighted", "optimal", "retain")) {
+            Api.Answer put = api.put(BASE + "/active-strategy", "{\"strategy\":\"" + s + "\"}", "admin", "admin");
+            assertEquals(put.raw(), 200, put.status());
+            Thread.sleep(400);
+        }
+        stop.set(true);
+        List<String> failures = new ArrayList<>();
+        for (Future<List<String>> f : workers) {
+            failures.addAll(f.get());
+        }
+        pool.shutdown();
+        assertTrue(failures.toString(), failures.isEmpty());
+        assertEquals("retain", api.get(BASE + "/strategies", "admin", "admin").body().path("active").asText());
+    }
+
+    @Test
+    public void aStrategyFeatureInstalledAtRunTimeIsSelectableAndItsRemovalFallsBack() throws Exception {
+        Api api = api();
+        FeaturesService features = features();
+        features.installFeature("safenest-allocation-example", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Api.Answer plan = null;
+        for (int i = 0; i < 40; i++) {
+            plan = api.post(BASE + "/plans", "{\"strategy\":\"example-nearest\"}", "supervisor", "supervisor");
+            if (plan.status() == 201) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(plan.raw(), 201, plan.status());
+        assertEquals(200, api.put(BASE + "/active-strategy", "{\"strategy\":\"example-nearest\"}", "admin", "admin").status());
+        features.uninstallFeature("safenest-allocation-example", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        // the active strategy is gone: the configured fallback answers, no crash
+        Api.Answer fallback = api.post(BASE + "/plans", "{}", "supervisor", "supervisor");
+        assertEquals(fallback.raw(), 201, fallback.status());
+        assertEquals("retain", fallback.body().path("plan").path("strategy").asText());
+        assertEquals(200, api.put(BASE + "/active-strategy", "{\"strategy\":\"retain\"}", "admin", "admin").status());
+        Api.Answer unknown = api.post(BASE + "/plans", "{\"strategy\":\"example-nearest\"}", "supervisor", "supervisor");
+        assertEquals(unknown.raw(), 404, unknown.status());
+    }
+
+    @Test
+    public void aSupervisorAdoptsAPlanAndThePreviousIsKept() throws Exception {
+        Api api = api();
+        Api.Answer first = api.post(BASE + "/plans", "{\"strategy\":\"hkcss\"}", "supervisor", "supervisor");
+        Api.Answer second = api.post(BASE + "/plans", "{\"strategy\":\"optimal\"}", "supervisor", "supervisor");
+        assertEquals(201, first.status());
+        assertEquals(201, second.status());
+        String a = first.body().path("id").asText();
+        String b = second.body().path("id").asText();
+        assertEquals(403, api.post(BASE + "/plans/" + a + "/adopt", "", "analyst", "analyst").status());
+        assertEquals(200, api.post(BASE + "/plans/" + a + "/adopt", "", "supervisor", "supervisor").status());
+        assertEquals(409, api.post(BASE + "/plans/" + a + "/adopt", "", "supervisor", "supervisor").status());
+        assertEquals(200, api.post(BASE + "/plans/" + b + "/adopt", "", "supervisor", "supervisor").status());
+        assertEquals(b, api.get(BASE + "/current", "worker", "worker").body().path("id").asText());
+        assertEquals(200, api.get(BASE + "/plans/" + a, "worker", "worker").status());
+        boolean audited = false;
+        for (JsonNode r : api.get("/api/audit?limit=200", "admin", "admin").body().path("records")) {
+            audited |= r.path("action").asText().contains("adopt") && r.path("outcome").asText().equals("SUCCESS");
+        }
+        assertTrue(audited);
+    }
+}
