@@ -40,7 +40,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
-import org.safenest.itests.Api;
 import org.safenest.itests.SafenestTestSupport;
 
 /**
@@ -101,8 +100,7 @@ public class IntakeThroughputBenchmark {
         int seconds = Integer.getInteger("benchmark.seconds", 20);
         int clients = Integer.getInteger("benchmark.clients", 8);
         int port = Integer.getInteger(PORT);
-        Api api = new Api(port);
-        api.awaitUp(2, Duration.ofSeconds(180));
+        awaitUp(port);
 
         DataSource ds = dataSource();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -143,6 +141,25 @@ public class IntakeThroughputBenchmark {
         }
         assertTrue("the JDBC loop did nothing", jdbc.operations() > 0);
         assertTrue("the intake loop did nothing: " + intake.errors() + " errors", intake.operations() > 0);
+    }
+
+    /** Waits for /api/health to answer UP (the probe holds only this class, so no shared client here). */
+    private static void awaitUp(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 360; i++) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/health"))
+                        .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"") && r.body().contains("kaohsiung")) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Safenest did not come up");
     }
 
     private static boolean insert(DataSource ds, String id, String summary) throws Exception {

@@ -378,7 +378,7 @@ public class CaseService implements IntakeService {
             caller.requireAny(READERS);
             caller.requireRegion(region);
             directory.get(region);
-            CaseView view = tx.required(em -> Views.caseView(em, findCase(em, region, caseNumber, false)));
+            CaseView view = inTransaction(em -> Views.caseView(em, findCase(em, region, caseNumber, false)));
             return new Done<>(view, caseNumber, null, List.of());
         });
     }
@@ -507,17 +507,17 @@ public class CaseService implements IntakeService {
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, refs.zone());
             Ids ids = rowIds.take(10);
-            return tx.required(em -> {
+            return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 requireOpen(c);
                 if (CaseStatus.valueOf(c.status) == CaseStatus.AWAITING_DISPATCH) {
-                    throw new ConflictException("Case " + caseNumber + " waits in the manual dispatch queue: it is assessed"
-                            + " once it has been dispatched");
+                    throw refuse(new ConflictException("Case " + caseNumber + " waits in the manual dispatch queue: it is assessed"
+                            + " once it has been dispatched"));
                 }
                 boolean followUpOpen = c.followUpDue != null && c.followUpCompletedAt == null;
                 if (disposition == Disposition.INVESTIGATION_CONTINUING && followUpOpen) {
-                    throw new ConflictException("Case " + caseNumber + " already has a further investigation record due on "
-                            + c.followUpDue + ": file it first");
+                    throw refuse(new ConflictException("Case " + caseNumber + " already has a further investigation record due on "
+                            + c.followUpDue + ": file it first"));
                 }
                 List<Event> published = new ArrayList<>();
                 DispositionEntity d = new DispositionEntity();
@@ -586,10 +586,10 @@ public class CaseService implements IntakeService {
             }
             Instant now = clock.instant();
             Ids ids = rowIds.take(1);
-            return tx.required(em -> {
+            return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 if (c.followUpDue == null || c.followUpCompletedAt != null) {
-                    throw new ConflictException("Case " + caseNumber + " has no open further investigation record to file");
+                    throw refuse(new ConflictException("Case " + caseNumber + " has no open further investigation record to file"));
                 }
                 LocalDate due = c.followUpDue;
                 c.followUpCompletedAt = now;
@@ -662,23 +662,23 @@ public class CaseService implements IntakeService {
             CaseType to = target;
             Instant now = clock.instant();
             Ids ids = rowIds.take(5);
-            return tx.required(em -> {
+            return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 requireOpen(c);
                 ServiceLine line = ServiceLine.valueOf(c.serviceLine);
                 if (line != direction.from()) {
-                    throw new ConflictException("Case " + caseNumber + " is served as " + line + "; a " + direction
-                            + " transfer moves " + direction.from() + " cases");
+                    throw refuse(new ConflictException("Case " + caseNumber + " is served as " + line + "; a " + direction
+                            + " transfer moves " + direction.from() + " cases"));
                 }
                 CaseStatus status = CaseStatus.valueOf(c.status);
                 if (direction == TransferDirection.CP_TO_FF) {
                     if (status == CaseStatus.IN_SERVICE) {
-                        throw new ConflictException("Case " + caseNumber + " is under active treatment (處遇中): a child protection"
-                                + " case in treatment cannot be transferred to fragile-family service");
+                        throw refuse(new ConflictException("Case " + caseNumber + " is under active treatment (處遇中): a child protection"
+                                + " case in treatment cannot be transferred to fragile-family service"));
                     }
                     if (c.assessedAt == null) {
-                        throw new ConflictException("Case " + caseNumber + " cannot be transferred to fragile-family service yet:"
-                                + " the investigation report has not been filed (record a disposition first)");
+                        throw refuse(new ConflictException("Case " + caseNumber + " cannot be transferred to fragile-family service yet:"
+                                + " the investigation report has not been filed (record a disposition first)"));
                     }
                 }
                 List<Event> published = moveCase(em, ids, c, direction, ground, reason, referral, to, caller, now);
@@ -740,11 +740,11 @@ public class CaseService implements IntakeService {
             validateHand(refs, hand);
             Instant now = clock.instant();
             Ids ids = rowIds.take(2);
-            return tx.required(em -> {
+            return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 if (CaseStatus.valueOf(c.status) != CaseStatus.AWAITING_DISPATCH) {
-                    throw new ConflictException("Case " + caseNumber + " is not in the manual dispatch queue (it is " + c.status
-                            + (c.office == null ? "" : ", served by " + c.office) + "); dispute its decision instead");
+                    throw refuse(new ConflictException("Case " + caseNumber + " is not in the manual dispatch queue (it is " + c.status
+                            + (c.office == null ? "" : ", served by " + c.office) + "); dispute its decision instead"));
                 }
                 DecisionEntity previous = currentDecision(em, c);
                 DispatchDecision decision = byHand(hand, previous, caller, now);
@@ -769,17 +769,17 @@ public class CaseService implements IntakeService {
             validateHand(refs, redispatch);
             Instant now = clock.instant();
             Ids ids = rowIds.take(4);
-            return tx.required(em -> {
+            return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 requireOpen(c);
                 DecisionEntity disputed = currentDecision(em, c);
                 if (CaseStatus.valueOf(c.status) == CaseStatus.AWAITING_DISPATCH || disputed == null || disputed.manualQueue) {
-                    throw new ConflictException("Case " + caseNumber + " waits in the manual dispatch queue: there is no decision"
-                            + " to dispute; dispatch it by hand");
+                    throw refuse(new ConflictException("Case " + caseNumber + " waits in the manual dispatch queue: there is no decision"
+                            + " to dispute; dispatch it by hand"));
                 }
                 if (redispatch.office().strip().equals(c.office)) {
-                    throw new InvalidInputException("office", "unchanged", "Case " + caseNumber + " is already served by "
-                            + c.office + ": name the office it should go to");
+                    throw refuse(new InvalidInputException("office", "unchanged", "Case " + caseNumber + " is already served by "
+                            + c.office + ": name the office it should go to"));
                 }
                 String fromOffice = c.office;
                 DispatchDecision decision = byHand(redispatch, disputed, caller, now);
@@ -852,13 +852,13 @@ public class CaseService implements IntakeService {
             }
             Instant now = clock.instant();
             Ids ids = rowIds.take(1);
-            return tx.required(em -> {
+            return inTransaction(em -> {
                 DisputeEntity d = em.find(DisputeEntity.class, disputeId, LockModeType.PESSIMISTIC_WRITE);
                 if (d == null || !d.region.equals(region)) {
-                    throw new NotFoundException("dispute", Long.toString(disputeId));
+                    throw refuse(new NotFoundException("dispute", Long.toString(disputeId)));
                 }
                 if (DisputeStatus.valueOf(d.status) == DisputeStatus.RESOLVED) {
-                    throw new ConflictException("Dispute " + disputeId + " was resolved on " + d.resolvedAt + " by " + d.resolvedBy);
+                    throw refuse(new ConflictException("Dispute " + disputeId + " was resolved on " + d.resolvedAt + " by " + d.resolvedBy));
                 }
                 d.status = DisputeStatus.RESOLVED.name();
                 d.outcome = text;
@@ -900,6 +900,42 @@ public class CaseService implements IntakeService {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * A refusal (not found, conflict, invalid) found inside a transaction before anything was written. The work
+     * returns it instead of throwing, so the transaction ends with a commit of nothing rather than a rollback
+     * (which Derby's XA resource answers with a logged warning), and the error follows the commit.
+     */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final RuntimeException error;
+
+        Refusal(RuntimeException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    /** Use only inside {@link #inTransaction}, and only before the work has written anything. */
+    private static Refusal refuse(RuntimeException error) {
+        return new Refusal(error);
+    }
+
+    /** Runs work that may refuse (see {@link Refusal}); any other failure rolls the transaction back. */
+    @SuppressWarnings("unchecked")
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        Object result = tx.required(em -> {
+            try {
+                return work.apply(em);
+            } catch (Refusal r) {
+                return r;
+            }
+        });
+        if (result instanceof Refusal r) {
+            throw r.error;
+        }
+        return (T) result;
+    }
+
     private static CaseEntity findCase(EntityManager em, String region, String caseNumber, boolean lock) {
         TypedQuery<CaseEntity> q = em.createQuery("SELECT c FROM CaseEntity c WHERE c.region = :r AND c.caseNumber = :n",
                 CaseEntity.class).setParameter("r", region).setParameter("n", caseNumber == null ? "" : caseNumber.trim());
@@ -908,14 +944,14 @@ public class CaseService implements IntakeService {
         }
         List<CaseEntity> found = q.getResultList();
         if (found.isEmpty()) {
-            throw new NotFoundException("case", String.valueOf(caseNumber));
+            throw refuse(new NotFoundException("case", String.valueOf(caseNumber)));
         }
         return found.get(0);
     }
 
     private static void requireOpen(CaseEntity c) {
         if (CaseStatus.valueOf(c.status) == CaseStatus.CLOSED) {
-            throw new ConflictException("Case " + c.caseNumber + " is closed");
+            throw refuse(new ConflictException("Case " + c.caseNumber + " is closed"));
         }
     }
 

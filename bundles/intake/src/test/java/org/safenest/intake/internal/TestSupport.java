@@ -220,7 +220,7 @@ final class TestSupport implements AutoCloseable {
     }
 
     /** Kaohsiung (a few districts, Fengshan split in two) and Hong Kong (two districts). */
-    static final class FakeRegions implements RegionService {
+    static class FakeRegions implements RegionService {
         final Map<String, Region> regions = new HashMap<>();
         final Map<String, List<District>> districts = new HashMap<>();
         final Map<String, List<Office>> offices = new HashMap<>();
@@ -307,7 +307,7 @@ final class TestSupport implements AutoCloseable {
     }
 
     /** The defaults everywhere, and a region-configured child-protection type in Kaohsiung. */
-    static final class FakeCatalogue implements CaseTypeCatalogue {
+    static class FakeCatalogue implements CaseTypeCatalogue {
         static final CaseType CHILD_DRUG = new CaseType("child-drug", "兒少毒品", "Child and youth drug-related", ServiceLine.CHILD_PROTECTION);
 
         @Override

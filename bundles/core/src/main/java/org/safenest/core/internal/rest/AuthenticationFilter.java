@@ -58,6 +58,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
 
     private volatile String realm;
+    private final LoginCache logins = new LoginCache(LoginCache.DEFAULT_TTL, 1000);
 
     @Activate
     public AuthenticationFilter(CoreConfiguration config) {
@@ -67,6 +68,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Modified
     void modified(CoreConfiguration config) {
         this.realm = config.jaas_realm();
+        logins.clear();
     }
 
     @Override
@@ -77,7 +79,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             refuse(request, "Log in with HTTP Basic authentication");
             return;
         }
-        Caller caller = login(credentials[0], credentials[1]);
+        Caller caller = logins.caller(realm, credentials[0], credentials[1], this::login);
         if (caller == null) {
             refuse(request, "Unknown user or wrong password");
             return;
