@@ -1,0 +1,235 @@
+// The Safenest web shell: login, region picker, language switch, and the pages the installed bundles contribute
+// (GET /api/web/pages). A page is a JavaScript module whose default export has render(container, context).
+import { t, getLang, setLang, addTexts, applyTexts } from './i18n.js';
+import { api, request, encode, saveCredentials, clearCredentials, hasCredentials, onUnauthorized } from './api.js';
+import { el, clear } from './dom.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const regionSelect = document.getElementById('region');
+const regionBox = document.getElementById('region-box');
+const langButton = document.getElementById('lang');
+const logoutButton = document.getElementById('logout');
+const who = document.getElementById('who');
+const status = document.getElementById('status');
+
+const REGION_STORE = 'safenest.region';
+let session = null; // { user, roles, regions (limits), pages, regionList }
+let renderCount = 0;
+
+function announce(message) {
+  status.textContent = '';
+  setTimeout(() => { status.textContent = message; }, 50);
+}
+
+function updateChrome() {
+  applyTexts();
+  langButton.textContent = t('switchLanguage');
+  langButton.setAttribute('aria-label', t('switchLanguageLabel'));
+  langButton.lang = getLang() === 'en' ? 'zh-Hant' : 'en';
+  const loggedIn = session !== null;
+  nav.hidden = !loggedIn;
+  regionBox.hidden = !loggedIn;
+  who.hidden = !loggedIn;
+  logoutButton.hidden = !loggedIn;
+  if (loggedIn) {
+    who.textContent = t('loggedInAs', { user: session.user });
+    for (const option of regionSelect.options) {
+      const r = session.regionList.find((x) => x.code === option.value);
+      option.textContent = getLang() === 'en' ? r.nameEn : r.nameZh;
+    }
+    renderNav();
+  }
+}
+
+function showLogin(message) {
+  session = null;
+  updateChrome();
+  clear(main);
+  const error = el('p', { id: 'login-error', class: 'form-error', role: 'alert' }, message || '');
+  error.hidden = !message;
+  const user = el('input', { id: 'username', name: 'username', autocomplete: 'username', required: true });
+  const password = el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const submit = el('button', { type: 'submit', id: 'login-submit' }, t('login'));
+  const form = el('form', { class: 'card login', id: 'login-form', novalidate: true },
+    el('h1', { tabindex: '-1' }, t('loginTitle')),
+    el('p', {}, t('loginIntro')),
+    error,
+    el('div', { class: 'field' }, el('label', { for: 'username' }, t('username')), user),
+    el('div', { class: 'field' }, el('label', { for: 'password' }, t('password')), password),
+    submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!user.value || !password.value) {
+      error.textContent = t('loginFailed');
+      error.hidden = false;
+      (user.value ? password : user).focus();
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = t('loggingIn');
+    const token = encode(user.value, password.value);
+    const answer = await request('GET', '/api/regions', undefined, token);
+    submit.disabled = false;
+    submit.textContent = t('login');
+    if (answer.status === 200) {
+      saveCredentials(token);
+      password.value = '';
+      await startSession(answer.body);
+    } else {
+      error.textContent = answer.status === 0 ? t('serverUnreachable') : t('loginFailed');
+      error.hidden = false;
+      password.value = '';
+      password.focus();
+    }
+  });
+  main.append(form);
+  user.focus();
+}
+
+async function startSession(regionList) {
+  if (!regionList) {
+    const answer = await api.get('/api/regions');
+    if (answer.status !== 200) {
+      clearCredentials();
+      showLogin(answer.status === 401 ? t('sessionExpired') : t('serverUnreachable'));
+      return;
+    }
+    regionList = answer.body;
+  }
+  const pages = await api.get('/api/web/pages');
+  if (pages.status !== 200) {
+    clearCredentials();
+    showLogin(t('serverUnreachable'));
+    return;
+  }
+  session = { ...pages.body, regionList };
+  clear(regionSelect);
+  for (const r of regionList) regionSelect.append(el('option', { value: r.code }, r.nameZh));
+  const stored = localStorage.getItem(REGION_STORE);
+  if (regionList.some((r) => r.code === stored)) regionSelect.value = stored;
+  updateChrome();
+  route(true);
+}
+
+function currentPage() {
+  const [, id = '', ...rest] = location.hash.replace(/^#/, '').split('/');
+  const page = session.pages.find((p) => p.id === id) || null;
+  return { page, sub: page ? rest.join('/') : '' };
+}
+
+function renderNav() {
+  clear(nav);
+  const { page: current } = currentPage();
+  const list = el('ul');
+  for (const p of session.pages) {
+    const link = el('a', { href: `#/${p.id}` }, getLang() === 'en' ? p.titleEn : p.titleZh);
+    if (current && current.id === p.id) link.setAttribute('aria-current', 'page');
+    list.append(el('li', {}, link));
+  }
+  nav.append(list);
+}
+
+async function route(focus) {
+  if (!session) return;
+  const count = ++renderCount;
+  if (session.regionList.length === 0) {
+    clear(main);
+    main.append(el('p', { class: 'notice' }, t('noRegions')));
+    return;
+  }
+  let { page, sub } = currentPage();
+  if (!page) {
+    if (session.pages.length === 0) {
+      clear(main);
+      main.append(el('h1', {}, 'Safenest'), el('p', { class: 'notice' }, t('noPages')));
+      return;
+    }
+    location.replace(`#/${session.pages[0].id}`);
+    return; // hashchange routes again
+  }
+  renderNav();
+  clear(main);
+  main.append(el('p', { class: 'loading' }, t('loading')));
+  let module;
+  try {
+    module = await import(page.module);
+  } catch (e) {
+    if (count !== renderCount) return;
+    clear(main);
+    main.append(el('p', { class: 'form-error', role: 'alert' }, t('pageFailed')));
+    return;
+  }
+  if (count !== renderCount) return;
+  const region = session.regionList.find((r) => r.code === regionSelect.value) || session.regionList[0];
+  const container = el('div', { class: 'page', id: `page-${page.id}` });
+  const context = {
+    api, t, addTexts, announce,
+    lang: getLang(),
+    region,
+    user: { name: session.user, roles: session.roles, regions: session.regions },
+    hasRole: (...roles) => session.roles.includes('admin') || roles.some((r) => session.roles.includes(r)),
+    sub,
+    link: (path) => `#/${page.id}${path ? `/${path}` : ''}`,
+    isCurrent: () => count === renderCount,
+  };
+  try {
+    await module.default.render(container, context);
+  } catch (e) {
+    console.error(e);
+    if (count !== renderCount) return;
+    clear(main);
+    main.append(el('p', { class: 'form-error', role: 'alert' }, t('pageFailed')));
+    return;
+  }
+  if (count !== renderCount) return;
+  clear(main);
+  main.append(container);
+  if (focus) {
+    const heading = container.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+  }
+}
+
+langButton.addEventListener('click', () => {
+  setLang(getLang() === 'en' ? 'zh-Hant' : 'en');
+  if (session) {
+    updateChrome();
+    route(false);
+  } else {
+    const name = document.getElementById('username');
+    const kept = name ? name.value : '';
+    showLogin();
+    document.getElementById('username').value = kept;
+  }
+  langButton.focus();
+});
+
+regionSelect.addEventListener('change', () => {
+  localStorage.setItem(REGION_STORE, regionSelect.value);
+  route(false);
+});
+
+logoutButton.addEventListener('click', () => {
+  clearCredentials();
+  history.replaceState(null, '', location.pathname);
+  showLogin();
+  announce(t('loggedOut'));
+});
+
+window.addEventListener('hashchange', () => route(true));
+onUnauthorized(() => {
+  clearCredentials();
+  showLogin(t('sessionExpired'));
+});
+
+setLang(getLang());
+if (hasCredentials()) {
+  updateChrome();
+  startSession(null);
+} else {
+  showLogin();
+}

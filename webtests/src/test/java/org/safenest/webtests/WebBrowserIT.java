@@ -1,0 +1,349 @@
+package org.safenest.webtests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.Assume;
+import org.junit.Before;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Starts the built distribution (as DistributionRestartIT does) and drives the web front end in headless Chromium:
+ * login, a proposal to the referral board, the proposal on the agenda, a proposal refused for a phone number with the
+ * error beside its field, the chair's decision, past meetings, the English texts. Screenshots go to
+ * {@code target/screenshots}.
+ *
+ * <p>The board allows a decision only from the meeting day on, so the test configures, before the first start, a
+ * Kaohsiung meeting today with a cutoff of 0 days: a proposal submitted today goes on today's meeting, which the chair
+ * may decide at once.
+ */
+public class WebBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String REGION = "kaohsiung";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path home;
+    private int port;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private final Path screenshots = Path.of("target", "screenshots");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Before
+    public void setUp() throws Exception {
+        Assume.assumeTrue("Skipped: no Chromium at " + CHROMIUM + " (Debian package chromium; apt-get install chromium"
+                + " chromium-driver). The browser test never downloads a browser.", Files.isExecutable(CHROMIUM));
+        Assume.assumeTrue("Skipped: no ChromeDriver at " + CHROMEDRIVER + " (Debian package chromium-driver).",
+                Files.isExecutable(CHROMEDRIVER));
+        Path target = Path.of("target", "web-it");
+        deleteTree(target);
+        Files.createDirectories(target);
+        Files.createDirectories(screenshots);
+        run(target, "tar", "xzf", distribution().getAbsolutePath());
+        try (Stream<Path> s = Files.list(target)) {
+            home = s.filter(Files::isDirectory).findFirst().orElseThrow().toAbsolutePath();
+        }
+        port = freePort();
+        append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + port);
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + freePort());
+        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort(), "rmiServerPort = " + freePort());
+        // A Kaohsiung meeting today (region time), open to proposals until today: the chair may decide at once.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Taipei"));
+        Files.writeString(home.resolve("etc/org.safenest.referral.cfg"), String.join("\n",
+                "meeting-day = 26", "cutoff-days = 0", "kaohsiung.meeting-day = 26", "kaohsiung.meeting.2023-02 = 21",
+                "kaohsiung.meeting.2023-03 = 30", "kaohsiung.start = 2023-02-03",
+                "kaohsiung.meeting." + today.toString().substring(0, 7) + " = " + today.getDayOfMonth(), ""));
+        run(home, "bin/start");
+        awaitUp(Duration.ofSeconds(180));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1366,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (home != null) {
+            shutdown();
+        }
+    }
+
+    @Test
+    public void proposeSeeOnAgendaRefusePersonalDataAndDecide() throws Exception {
+        String base = "http://localhost:" + port;
+        driver.get(base + "/");
+        waitFor("#login-form");
+        assertEquals("zh-Hant", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        shot("01-login");
+
+        // A wrong password is refused in the form (no browser dialog).
+        login("worker", "wrong");
+        WebElement loginError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertTrue(loginError.getText(), loginError.getText().contains("帳號或密碼錯誤"));
+
+        // Log in as a social worker; pick the region; the referral board page is contributed by its bundle.
+        login("worker", "worker");
+        waitFor("#nav a[href='#/referral']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        waitFor("#rb-agenda");
+        assertTrue(driver.findElement(By.cssSelector("h1")).getText().contains("轉介溝通平台"));
+        shot("02-agenda-empty");
+
+        // Submit a proposal.
+        click("#rb-tab-propose");
+        waitFor("#rb-propose-form");
+        fillProposal("KHH-2023-000123", "案主5歲，學校反映近兩週未到校。", "訪視發現疑似受虐傷痕，建議由兒保開案。");
+        click("#rb-propose-submit");
+        WebElement submitted = waitFor("#rb-submitted");
+        String id = submitted.getAttribute("data-id");
+        assertTrue(id, id.startsWith("RB-"));
+        shot("03-proposal-submitted");
+
+        // It is on the agenda of the next meeting.
+        click("#rb-tab-agenda");
+        WebElement card = waitFor("#proposal-" + id);
+        assertTrue(card.getText(), card.getText().contains("案主5歲"));
+        shot("04-agenda-with-proposal");
+
+        // A proposal with a phone number is refused; the error shows beside the summary field, without the number.
+        click("#rb-tab-propose");
+        waitFor("#rb-propose-form");
+        fillProposal("KHH-2023-000124", "案主母親手機 0912-345-678，請社工聯繫。", "需兒保評估。");
+        click("#rb-propose-submit");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rb-summary-error")));
+        assertTrue(error.getText(), error.getText().contains("電話號碼"));
+        assertFalse(error.getText(), error.getText().contains("0912"));
+        assertEquals("true", driver.findElement(By.id("rb-summary")).getAttribute("aria-invalid"));
+        assertTrue(driver.findElement(By.id("rb-summary")).getAttribute("aria-describedby").contains("rb-summary-error"));
+        assertEquals("rb-summary", driver.switchTo().activeElement().getAttribute("id"));
+        assertFalse(driver.findElement(By.id("rb-reason-error")).isDisplayed());
+        shot("05-personal-data-refused");
+        driver.manage().window().setSize(new Dimension(820, 1180));
+        driver.findElement(By.id("rb-summary")).sendKeys(""); // keep the field in view
+        shot("06-personal-data-refused-tablet");
+        driver.manage().window().setSize(new Dimension(1366, 1000));
+
+        // The chair records the decision.
+        click("#logout");
+        waitFor("#login-form");
+        login("chair", "chair");
+        waitFor("#rb-agenda");
+        click("#rb-tab-decide");
+        waitFor("#rb-decide-form");
+        new Select(driver.findElement(By.id("rb-decide-proposal"))).selectByValue(id);
+        click("#rb-outcome-CP_TAKES");
+        driver.findElement(By.id("rb-rationale")).sendKeys("聯訪後由兒保開案。");
+        shot("07-decision-form");
+        click("#rb-decide-submit");
+        WebElement decided = waitFor("#rb-decided");
+        assertEquals(id, decided.getAttribute("data-id"));
+        shot("08-decision-recorded");
+
+        // Past meetings show it with its decision; the board's API agrees.
+        click("#rb-tab-meetings");
+        WebElement decision = waitFor("#proposal-" + id + " .decision");
+        assertTrue(decision.getText(), decision.getText().contains("由兒保社工開案"));
+        shot("09-past-meetings");
+        JsonNode stored = getJson("/api/regions/" + REGION + "/referrals/" + id, "chair", "chair");
+        assertEquals("CP_TAKES", stored.path("decision").path("outcome").asText());
+        assertEquals("DECIDED", stored.path("status").asText());
+
+        // English.
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Referral board"));
+        WebElement english = waitFor("#proposal-" + id + " .decision");
+        assertTrue(english.getText(), english.getText().contains("Child protection takes the case"));
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        shot("10-past-meetings-english");
+
+        // Logging out clears the stored credentials.
+        click("#logout");
+        waitFor("#login-form");
+        Object stored2 = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return sessionStorage.getItem('safenest.auth');");
+        assertEquals(null, stored2);
+    }
+
+    private void login(String user, String password) {
+        WebElement name = waitFor("#username");
+        name.clear();
+        name.sendKeys(user);
+        WebElement pw = driver.findElement(By.id("password"));
+        pw.clear();
+        pw.sendKeys(password);
+        click("#login-submit");
+    }
+
+    private void fillProposal(String reportNumber, String summary, String reason) {
+        new Select(driver.findElement(By.id("rb-proposingOffice"))).selectByValue("swc-fengshan");
+        new Select(driver.findElement(By.id("rb-district"))).selectByValue("fengshan");
+        driver.findElement(By.id("rb-reportNumber")).sendKeys(reportNumber);
+        driver.findElement(By.id("rb-childAge")).sendKeys("5");
+        driver.findElement(By.id("rb-summary")).sendKeys(summary);
+        driver.findElement(By.id("rb-reason")).sendKeys(reason);
+        click("#rb-direction-FF_TO_CP");
+    }
+
+    private WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    private void shot(String name) throws IOException {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // ---- the distribution ----
+
+    static File distribution() {
+        String path = System.getProperty("safenest.distribution");
+        if (path == null) {
+            throw new IllegalStateException("system property safenest.distribution (the tar.gz to test) is not set");
+        }
+        File file = new File(path);
+        if (!file.isFile()) {
+            throw new IllegalStateException(file + " does not exist: build karaf-assembly first");
+        }
+        return file;
+    }
+
+    private void awaitUp(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        String last = "none";
+        while (System.nanoTime() < end) {
+            try {
+                JsonNode health = getJson("/api/health", "admin", "admin");
+                HttpResponse<String> pages = send("/api/web/pages", "worker", "worker");
+                HttpResponse<String> shell = send("/", null, null);
+                last = health + " / pages " + pages.statusCode() + " / shell " + shell.statusCode();
+                if ("UP".equals(health.path("status").asText()) && health.path("regions").size() >= 2
+                        && pages.statusCode() == 200 && pages.body().contains("\"referral\"") && shell.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Safenest with its web pages did not come up within " + timeout + "; last: " + last);
+    }
+
+    private JsonNode getJson(String path, String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(path, user, password);
+        return r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+    }
+
+    private HttpResponse<String> send(String path, String user, String password) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private void shutdown() throws Exception {
+        Path pidFile = home.resolve("karaf.pid");
+        String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : null;
+        run(home, "bin/stop");
+        if (pid == null || pid.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+        if (process == null) {
+            return;
+        }
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            process.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void append(String file, String... lines) throws IOException {
+        Files.writeString(home.resolve(file), "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/web-it.log"))).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish");
+        }
+        assertEquals(String.join(" ", command) + " failed; see target/web-it.log", 0, p.exitValue());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
