@@ -216,6 +216,34 @@ public class DistributionIT {
     }
 
     @Test
+    public void aCapabilityPageComesAndGoesWithItsFeature() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        assertEquals(200, api.get("/", null, null).status());
+        assertTrue(pageIds(api).contains("referral"));
+        FeaturesService features = service(FeaturesService.class);
+        features.uninstallFeature("safenest-referral-board", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        try {
+            assertFalse(pageIds(api).contains("referral"));
+            assertEquals(404, api.get("/pages/referral/referral.js", null, null).status());
+        } finally {
+            features.installFeature("safenest-referral-board", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+        for (int i = 0; i < 40 && !pageIds(api).contains("referral"); i++) {
+            Thread.sleep(250);
+        }
+        assertTrue(pageIds(api).contains("referral"));
+    }
+
+    private static List<String> pageIds(Api api) {
+        Api.Answer a = api.get("/api/web/pages", "admin", "admin");
+        assertEquals(a.raw(), 200, a.status());
+        List<String> ids = new ArrayList<>();
+        a.body().path("pages").forEach(p -> ids.add(p.path("id").asText()));
+        return ids;
+    }
+
+    @Test
     public void aRegionFeatureCanBeUninstalledAndInstalledAtRunTime() throws Exception {
         Api api = api();
         api.awaitUp(2, Duration.ofSeconds(120));
