@@ -36,9 +36,14 @@ public final class IntakeEvents {
     public static final String CASE_NUMBER = "caseNumber";
     /** The user who caused the event, or {@code system} ({@code String}); on every event. */
     public static final String ACTOR = "actor";
+    /** When the event was built, right after the change was committed, epoch milliseconds ({@code Long}); on every event. */
+    public static final String OCCURRED_AT = "occurredAt";
     /** Report idempotency key ({@code String}); received and merged. */
     public static final String REPORT_ID = "reportId";
-    /** Report received time, epoch milliseconds ({@code Long}); received, merged and dispatched. */
+    /**
+     * Report received time, epoch milliseconds ({@code Long}); received, merged, and dispatched at intake or by hand
+     * out of the manual queue (absent on the dispatch after a transfer or a dispute, which answer no new report).
+     */
     public static final String RECEIVED_AT = "receivedAt";
     /** Case type code ({@code String}); every event (the type after the change for transfers). */
     public static final String CASE_TYPE = "caseType";
@@ -50,7 +55,10 @@ public final class IntakeEvents {
     public static final String DISTRICT_PART = "districtPart";
     /** {@link MergeRule} name ({@code String}); received and merged. */
     public static final String MERGE_RULE = "mergeRule";
-    /** Office code ({@code String}); dispatched, absent when the case went to the manual queue. */
+    /**
+     * Office code ({@code String}): on a dispatch, the office it chose (absent when the case went to the manual
+     * queue); on every other event, the office serving the case after the change (absent when none).
+     */
     public static final String OFFICE = "office";
     /** Office before a change ({@code String}); transferred and disputed. */
     public static final String FROM_OFFICE = "fromOffice";

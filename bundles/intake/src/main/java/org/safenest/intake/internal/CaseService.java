@@ -725,8 +725,7 @@ public class CaseService implements IntakeService {
         return List.of(
                 Events.of(IntakeEvents.CASE_TRANSFERRED, c, caller.name()).with(IntakeEvents.DIRECTION, direction)
                         .with(IntakeEvents.GROUND, ground).with(IntakeEvents.FROM_OFFICE, fromOffice).build(),
-                Events.of(IntakeEvents.CASE_DISPATCHED, c, SYSTEM).decision(decision).with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt)
-                        .build());
+                Events.of(IntakeEvents.CASE_DISPATCHED, c, SYSTEM).decision(decision).build());
     }
 
     // ------------------------------------------------------------------ manual queue and disputes

@@ -27,7 +27,8 @@ final class Events {
         return new Events(topic).with(IntakeEvents.REGION, c.region).with(IntakeEvents.CASE_NUMBER, c.caseNumber)
                 .with(IntakeEvents.ACTOR, actor).with(IntakeEvents.CASE_TYPE, c.caseType)
                 .with(IntakeEvents.SERVICE_LINE, c.serviceLine).with(IntakeEvents.DISTRICT, c.district)
-                .with(IntakeEvents.DISTRICT_PART, c.districtPart);
+                .with(IntakeEvents.DISTRICT_PART, c.districtPart).with(IntakeEvents.OFFICE, c.office)
+                .with(IntakeEvents.OCCURRED_AT, System.currentTimeMillis());
     }
 
     /** Sets a property; null values are left out. */

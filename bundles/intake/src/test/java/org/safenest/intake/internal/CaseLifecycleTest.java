@@ -404,7 +404,7 @@ class CaseLifecycleTest {
         Set<String> topics = new java.util.TreeSet<>();
         Set<String> allowed = Set.of("region", "caseNumber", "actor", "reportId", "receivedAt", "caseType", "serviceLine", "district",
                 "districtPart", "mergeRule", "office", "fromOffice", "manualQueue", "decisionBasis", "ruleSetVersion", "ruleId",
-                "decidedAt", "direction", "ground", "disputeId", "disposition", "followUpDue", "event.topics");
+                "decidedAt", "direction", "ground", "disputeId", "disposition", "followUpDue", "occurredAt", "event.topics");
         for (var e : t.events.posted) {
             topics.add(e.getTopic());
             for (String key : e.getPropertyNames()) {
