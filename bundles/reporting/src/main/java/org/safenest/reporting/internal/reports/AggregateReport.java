@@ -1,0 +1,250 @@
+package org.safenest.reporting.internal.reports;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import javax.persistence.Query;
+
+import org.safenest.api.error.InvalidInputException;
+import org.safenest.api.region.RegionService;
+import org.safenest.api.reporting.ColumnType;
+import org.safenest.api.reporting.Report;
+import org.safenest.api.reporting.ReportColumn;
+import org.safenest.api.reporting.ReportLabel;
+import org.safenest.api.reporting.ReportNote;
+import org.safenest.api.reporting.ReportParameter;
+import org.safenest.api.reporting.ReportRequest;
+import org.safenest.api.reporting.ReportTable;
+import org.safenest.reporting.internal.facts.Transactions;
+
+/**
+ * A report computed by one aggregate SQL query over a table of facts: the grouping dimensions become the
+ * {@code GROUP BY}, the period a range on the table's day column, and the database returns only the groups, so a
+ * million rows are never loaded into memory. Subclasses name the table, the dimensions and the aggregates.
+ */
+public abstract class AggregateReport implements Report {
+
+    /** At most this many grouping dimensions at once. */
+    public static final int MAX_GROUPING = 3;
+
+    /**
+     * A grouping dimension.
+     *
+     * @param key  the grouping and column key
+     * @param sql  its SQL expression (on the index where the table has one)
+     * @param zh   Traditional Chinese label
+     * @param en   English label
+     * @param type {@link ColumnType#MONTH} (the expression yields yyyyMM), {@link ColumnType#INTEGER} or {@link ColumnType#TEXT}
+     * @param kind the kind of code a text column holds (for its names), or null
+     */
+    protected record Dimension(String key, String sql, String zh, String en, ColumnType type, Names.Kind kind) {
+    }
+
+    /** The month of a day column, as an expression Derby computes from the index. */
+    protected static Dimension month(String dayColumn) {
+        return new Dimension("month", "YEAR(" + dayColumn + ") * 100 + MONTH(" + dayColumn + ")", "月份", "Month",
+                ColumnType.MONTH, null);
+    }
+
+    protected static Dimension text(String key, String column, String zh, String en, Names.Kind kind) {
+        return new Dimension(key, column, zh, en, ColumnType.TEXT, kind);
+    }
+
+    private final Transactions tx;
+    private final RegionService regions;
+    private final Names names;
+    private final Clock clock;
+
+    protected AggregateReport(Transactions tx, RegionService regions, Names names, Clock clock) {
+        this.tx = tx;
+        this.regions = regions;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    /** The facts table. */
+    protected abstract String table();
+
+    /** The day column the period applies to, or null when the report shows the state today and ignores the period. */
+    protected abstract String dayColumn();
+
+    /** The dimensions it can group by; the first is the default. */
+    protected abstract List<Dimension> dimensions();
+
+    /** The SQL aggregate expressions; {@code today} is the region's date, for expressions such as "overdue". */
+    protected abstract List<String> aggregates(LocalDate today);
+
+    /** The columns that follow the dimensions. */
+    protected abstract List<ReportColumn> measureColumns();
+
+    /** The measure cells of a group from its aggregate values, in {@link #aggregates} order (nulls are zero). */
+    protected abstract List<Object> measures(long[] values, Object[] raw);
+
+    /** An extra SQL condition on the rows (constant SQL, no user input), or null. */
+    protected String condition() {
+        return null;
+    }
+
+    /** The clock the report reads "now" from. */
+    protected final Clock clock() {
+        return clock;
+    }
+
+    /** Notes to add to every table. */
+    protected List<ReportNote> notes(ReportRequest request) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> groupings() {
+        return dimensions().stream().map(Dimension::key).toList();
+    }
+
+    @Override
+    public List<ReportParameter> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public ReportTable compute(ReportRequest request) {
+        List<Dimension> group = grouping(request.grouping());
+        ZoneId zone = ZoneId.of(regions.require(request.region()).timeZone());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<String> aggregates = aggregates(today);
+
+        StringJoiner select = new StringJoiner(", ");
+        StringJoiner groupBy = new StringJoiner(", ");
+        StringJoiner orderBy = new StringJoiner(", ");
+        for (int i = 0; i < group.size(); i++) {
+            select.add(group.get(i).sql());
+            groupBy.add(group.get(i).sql());
+            orderBy.add(String.valueOf(i + 1));
+        }
+        aggregates.forEach(select::add);
+        String sql = "SELECT " + select + " FROM " + table() + " WHERE REGION = ?1"
+                + (dayColumn() == null ? "" : " AND " + dayColumn() + " BETWEEN ?2 AND ?3")
+                + (condition() == null ? "" : " AND " + condition())
+                + " GROUP BY " + groupBy + " ORDER BY " + orderBy;
+        List<?> result = tx.required(em -> {
+            Query q = em.createNativeQuery(sql).setParameter(1, request.region());
+            if (dayColumn() != null) {
+                q.setParameter(2, Date.valueOf(request.from())).setParameter(3, Date.valueOf(request.to()));
+            }
+            return q.getResultList();
+        });
+
+        List<List<Object>> rows = new ArrayList<>();
+        Map<String, Set<String>> codes = new LinkedHashMap<>();
+        Map<Integer, Object[]> byMonth = new LinkedHashMap<>();
+        boolean monthOnly = group.size() == 1 && group.get(0).type() == ColumnType.MONTH && dayColumn() != null;
+        for (Object o : result) {
+            Object[] r = (Object[]) o;
+            if (monthOnly) {
+                byMonth.put(((Number) r[0]).intValue(), r);
+                continue;
+            }
+            rows.add(row(group, aggregates.size(), r, codes));
+        }
+        if (monthOnly) {
+            // every month of the period, with zeros where nothing happened, so that charts show the gaps
+            for (YearMonth m = YearMonth.from(request.from()); !m.isAfter(YearMonth.from(request.to())); m = m.plusMonths(1)) {
+                int key = m.getYear() * 100 + m.getMonthValue();
+                Object[] r = byMonth.get(key);
+                if (r == null) {
+                    r = new Object[1 + aggregates.size()];
+                    r[0] = key;
+                }
+                rows.add(row(group, aggregates.size(), r, codes));
+            }
+        }
+
+        List<ReportColumn> columns = new ArrayList<>();
+        for (Dimension d : group) {
+            columns.add(new ReportColumn(d.key(), d.zh(), d.en(), d.type()));
+        }
+        columns.addAll(measureColumns());
+        Map<String, Map<String, ReportLabel>> labels = new LinkedHashMap<>();
+        for (Dimension d : group) {
+            if (d.kind() != null) {
+                labels.put(d.key(), names.of(request.region(), d.kind(), codes.getOrDefault(d.key(), Set.of())));
+            }
+        }
+        List<ReportNote> notes = new ArrayList<>(notes(request));
+        if (dayColumn() == null) {
+            notes.add(new ReportNote("as-of-today", "顯示今日（" + today + "）的狀態，不受期間影響。",
+                    "Shows the state today (" + today + "); the period does not apply."));
+        }
+        return new ReportTable(id(), request, columns, rows, notes, labels, Instant.now(clock));
+    }
+
+    private List<Object> row(List<Dimension> group, int aggregateCount, Object[] r, Map<String, Set<String>> codes) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            Dimension d = group.get(i);
+            Object v = r[i];
+            switch (d.type()) {
+                case MONTH -> {
+                    int ym = ((Number) v).intValue();
+                    row.add(YearMonth.of(ym / 100, ym % 100));
+                }
+                case INTEGER -> row.add(v == null ? null : ((Number) v).longValue());
+                default -> {
+                    String code = v == null ? "" : v.toString();
+                    row.add(code);
+                    codes.computeIfAbsent(d.key(), k -> new LinkedHashSet<>()).add(code);
+                }
+            }
+        }
+        long[] values = new long[aggregateCount];
+        Object[] raw = Arrays.copyOfRange(r, group.size(), group.size() + aggregateCount);
+        for (int i = 0; i < aggregateCount; i++) {
+            values[i] = raw[i] instanceof Number n ? n.longValue() : 0;
+        }
+        row.addAll(measures(values, raw));
+        return row;
+    }
+
+    private List<Dimension> grouping(List<String> keys) {
+        List<Dimension> all = dimensions();
+        if (keys.isEmpty()) {
+            return List.of(all.get(0));
+        }
+        if (keys.size() > MAX_GROUPING) {
+            throw new InvalidInputException("group", "too-many", "Group by at most " + MAX_GROUPING + " dimensions");
+        }
+        List<Dimension> chosen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String key : keys) {
+            Dimension d = all.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow(() -> new InvalidInputException(
+                    "group", "unknown-grouping", "Report '" + id() + "' cannot group by '" + key + "'; it groups by " + groupings()));
+            if (!seen.add(key)) {
+                throw new InvalidInputException("group", "repeated", "'" + key + "' is named twice in the grouping");
+            }
+            chosen.add(d);
+        }
+        return chosen;
+    }
+
+    /** A share of two counts, or null when the whole is zero. */
+    protected static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /** A count cell. */
+    protected static Long count(long v) {
+        return v;
+    }
+}

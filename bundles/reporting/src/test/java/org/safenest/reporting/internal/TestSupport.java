@@ -1,0 +1,281 @@
+package org.safenest.reporting.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.Persistence;
+
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditQuery;
+import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.error.NotFoundException;
+import org.safenest.api.intake.CaseType;
+import org.safenest.api.intake.CaseTypeCatalogue;
+import org.safenest.api.intake.IntakeEvents;
+import org.safenest.api.region.District;
+import org.safenest.api.region.DistrictIndicator;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.OfficeType;
+import org.safenest.api.region.Preschool;
+import org.safenest.api.region.Region;
+import org.safenest.api.region.RegionCounts;
+import org.safenest.api.region.RegionService;
+import org.safenest.api.security.Caller;
+import org.safenest.api.security.Role;
+import org.safenest.reporting.internal.facts.FactCollector;
+import org.safenest.reporting.internal.facts.FactWriter;
+import org.safenest.reporting.internal.facts.Transactions;
+import org.safenest.reporting.internal.reports.Names;
+
+/**
+ * The reporting unit outside OSGi: {@code safenest-reporting} switched to RESOURCE_LOCAL on a fresh in-memory Derby,
+ * a small synthetic region ({@code kh}, Asia/Taipei, three districts, three offices), a fixed clock, and helpers
+ * that post intake events as intake would. All data is synthetic.
+ */
+final class TestSupport implements AutoCloseable {
+
+    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    /** 2026-03-15 12:00 in Taipei. */
+    static final Instant NOW = LocalDateTime.of(2026, 3, 15, 12, 0).atZone(TAIPEI).toInstant();
+    static final String REGION = "kh";
+
+    static final Caller ANALYST = caller("analyst", Role.ANALYST);
+    static final Caller SUPERVISOR = caller("supervisor", Role.SUPERVISOR);
+    static final Caller WORKER = caller("worker", Role.SOCIAL_WORKER);
+    static final Caller ADMIN = caller("admin", Role.ADMIN);
+
+    final EntityManagerFactory emf;
+    final Transactions tx;
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final FakeRegions regions = new FakeRegions();
+    final CaseTypeCatalogue catalogue = new FakeCatalogue();
+    final Names names = new Names(regions, catalogue);
+    final List<AuditRecord> audit = new ArrayList<>();
+    final AuditLog auditLog = new AuditLog() {
+        @Override
+        public synchronized AuditRecord record(AuditRecord record) {
+            audit.add(record);
+            return record;
+        }
+
+        @Override
+        public List<AuditRecord> query(AuditQuery query) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public long count(AuditQuery query) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+    };
+    final FactCollector collector;
+    private int reports;
+
+    TestSupport() {
+        System.setProperty("derby.stream.error.file", Path.of("target", "derby.log").toString());
+        emf = Persistence.createEntityManagerFactory("safenest-reporting", properties("jdbc:derby:memory:reporting-" + UUID.randomUUID()));
+        tx = new LocalTransactions(emf);
+        collector = new FactCollector(tx, new FactWriter(r -> TAIPEI));
+    }
+
+    static Caller caller(String name, Role role, String... regions) {
+        return new Caller(name, Set.of(role), Set.of(regions));
+    }
+
+    static Map<String, Object> properties(String url) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
+        props.put("javax.persistence.jtaDataSource", "");
+        props.put("javax.persistence.nonJtaDataSource", "");
+        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
+        props.put("javax.persistence.jdbc.url", url + ";create=true");
+        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
+        props.put("eclipselink.ddl-generation.output-mode", "database");
+        props.put("eclipselink.logging.level", "SEVERE");
+        return props;
+    }
+
+    /** Epoch millis of a local time in Taipei, as "2026-03-02T10:00". */
+    static long at(String local) {
+        return LocalDateTime.parse(local).atZone(TAIPEI).toInstant().toEpochMilli();
+    }
+
+    /** Posts the events intake posts for an accepted report; returns its case number. */
+    String receive(String caseNumber, String received, String caseType, String serviceLine, String district, String office,
+            String mergeRule) {
+        Map<String, Object> p = base(caseNumber, caseType, serviceLine, district, office);
+        p.put(IntakeEvents.REPORT_ID, "r-" + (++reports));
+        p.put(IntakeEvents.RECEIVED_AT, at(received));
+        p.put(IntakeEvents.MERGE_RULE, mergeRule);
+        p.put(IntakeEvents.OCCURRED_AT, at(received) + 60_000);
+        collector.accept(IntakeEvents.CASE_RECEIVED, p);
+        if ("NEW_CASE".equals(mergeRule)) {
+            Map<String, Object> d = base(caseNumber, caseType, serviceLine, district, office);
+            d.put(IntakeEvents.MANUAL_QUEUE, office == null);
+            d.put(IntakeEvents.DECISION_BASIS, office == null ? "NO_RULE" : "RULE");
+            d.put(IntakeEvents.RULE_SET_VERSION, 8);
+            d.put(IntakeEvents.DECIDED_AT, at(received) + 60_000);
+            d.put(IntakeEvents.RECEIVED_AT, at(received));
+            collector.accept(IntakeEvents.CASE_DISPATCHED, d);
+        } else {
+            collector.accept(IntakeEvents.CASE_MERGED, new HashMap<>(p));
+        }
+        return caseNumber;
+    }
+
+    /** A new child-protection case in Qianzhen served by station S1. */
+    String newCase(String caseNumber, String received) {
+        return receive(caseNumber, received, "child-protection", "CHILD_PROTECTION", "qianzhen", "S1", "NEW_CASE");
+    }
+
+    void post(String topic, String caseNumber, String caseType, String serviceLine, String district, String office,
+            Map<String, Object> extra) {
+        Map<String, Object> p = base(caseNumber, caseType, serviceLine, district, office);
+        p.putAll(extra);
+        collector.accept(topic, p);
+    }
+
+    private static Map<String, Object> base(String caseNumber, String caseType, String serviceLine, String district, String office) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(IntakeEvents.REGION, REGION);
+        p.put(IntakeEvents.CASE_NUMBER, caseNumber);
+        p.put(IntakeEvents.ACTOR, "intake");
+        p.put(IntakeEvents.CASE_TYPE, caseType);
+        p.put(IntakeEvents.SERVICE_LINE, serviceLine);
+        p.put(IntakeEvents.DISTRICT, district);
+        if (office != null) {
+            p.put(IntakeEvents.OFFICE, office);
+        }
+        return p;
+    }
+
+    /** Waits until every posted event is written. */
+    void flush() {
+        try {
+            if (!collector.awaitIdle(30_000)) {
+                throw new AssertionError("events not written within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        collector.stop(10_000);
+        emf.close();
+    }
+
+    /** Plain JPA transactions. */
+    static final class LocalTransactions implements Transactions {
+        private final EntityManagerFactory emf;
+
+        LocalTransactions(EntityManagerFactory emf) {
+            this.emf = emf;
+        }
+
+        @Override
+        public <R> R required(Function<EntityManager, R> work) {
+            EntityManager em = emf.createEntityManager();
+            EntityTransaction t = em.getTransaction();
+            try {
+                t.begin();
+                R result = work.apply(em);
+                t.commit();
+                return result;
+            } finally {
+                if (t.isActive()) {
+                    t.rollback();
+                }
+                em.close();
+            }
+        }
+    }
+
+    /** Region {@code kh} (three districts, two centres, one station) and {@code hk} (with kindergartens). */
+    static final class FakeRegions implements RegionService {
+        private final Region kh = new Region(REGION, "Test city", "測試市", "Asia/Taipei", NOW, "synthetic", new RegionCounts(3, 3, 0, 0));
+        private final Region hk = new Region("hk", "Test SAR", "測試區", "Asia/Hong_Kong", NOW, "synthetic", new RegionCounts(1, 0, 10, 0));
+
+        @Override
+        public List<Region> regions() {
+            return List.of(kh, hk);
+        }
+
+        @Override
+        public Optional<Region> region(String code) {
+            return regions().stream().filter(r -> r.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public Region require(String code) {
+            return region(code).orElseThrow(() -> new NotFoundException("region", code));
+        }
+
+        @Override
+        public List<District> districts(String region) {
+            return List.of(new District("qianzhen", "前鎮區", "Qianzhen", List.of()), new District("fengshan", "鳳山區", "Fengshan", List.of()),
+                    new District("cijin", "旗津區", "Cijin", List.of()));
+        }
+
+        @Override
+        public Optional<District> district(String region, String codeOrName) {
+            return districts(region).stream().filter(d -> d.code().equals(codeOrName)).findFirst();
+        }
+
+        @Override
+        public List<Office> offices(String region) {
+            return List.of(new Office("C1", "前鎮社福中心", "Qianzhen centre", OfficeType.WELFARE_SERVICE_CENTRE, null, null, null, List.of()),
+                    new Office("C2", "鳳山社福中心", "Fengshan centre", OfficeType.WELFARE_SERVICE_CENTRE, null, null, null, List.of()),
+                    new Office("S1", "保護服務站", "Protection station", OfficeType.PROTECTION_STATION, null, null, null, List.of()));
+        }
+
+        @Override
+        public Optional<Office> office(String region, String code) {
+            return offices(region).stream().filter(o -> o.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public List<Preschool> preschools(String region, String district) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public List<DistrictIndicator> indicators(String region, String indicator) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public Region reload(String region, Path folder) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+    }
+
+    static final class FakeCatalogue implements CaseTypeCatalogue {
+        @Override
+        public List<CaseType> caseTypes(String region) {
+            return CaseType.DEFAULTS;
+        }
+
+        @Override
+        public Optional<CaseType> caseType(String region, String code) {
+            return CaseType.DEFAULTS.stream().filter(t -> t.code().equals(code)).findFirst();
+        }
+    }
+}
