@@ -12,6 +12,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditOutcome;
@@ -19,17 +20,36 @@ import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.core.internal.jpa.AuditEntity;
 
-/** The audit log in the database. Each record is written in its own transaction, so it survives a failed action. */
+/**
+ * The audit log in the database. Records are written in transactions of their own (so they survive a failed
+ * action) by a {@link GroupCommit} writer: concurrent callers share one commit, and {@link #record} returns only
+ * once its record is committed, so no request answers before its audit record is durable.
+ */
 @Component
 public class JpaAuditLog implements AuditLog {
 
     static final int MAX_LIMIT = 1000;
+    static final int MAX_BATCH = 256;
+    static final int CAPACITY = 10_000;
+    static final long WAIT_MS = 30_000;
 
     private final JpaTemplate jpa;
+    private final GroupCommit<AuditEntity> writer;
 
     @Activate
     public JpaAuditLog(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa) {
         this.jpa = jpa;
+        this.writer = new GroupCommit<>("safenest-audit-writer", batch -> jpa.tx(TransactionType.RequiresNew, em -> {
+            for (AuditEntity e : batch) {
+                em.persist(e);
+            }
+            em.flush();
+        }), MAX_BATCH, CAPACITY, WAIT_MS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        writer.stop(WAIT_MS);
     }
 
     @Override
@@ -42,10 +62,7 @@ public class JpaAuditLog implements AuditLog {
         e.target = cut(r.target(), 200);
         e.outcome = r.outcome().name();
         e.detail = cut(r.detail(), 500);
-        jpa.tx(TransactionType.RequiresNew, em -> {
-            em.persist(e);
-            em.flush();
-        });
+        writer.write(e);
         return new AuditRecord(e.id, e.at, e.actor, e.action, e.region, e.target, r.outcome(), e.detail);
     }
 
