@@ -38,7 +38,8 @@ import org.safenest.api.reporting.ReportTable;
 import org.safenest.reporting.internal.facts.FactCollector;
 import org.safenest.reporting.internal.facts.FactWriter;
 import org.safenest.reporting.internal.facts.Transactions;
-import org.safenest.reporting.internal.reports.IntakeVolumeReport;
+import org.safenest.reporting.internal.reports.AggregateReport;
+import org.safenest.reporting.internal.reports.FactReports;
 import org.safenest.reporting.internal.reports.Names;
 
 /**
@@ -105,7 +106,7 @@ public final class ReportingBenchmark {
         System.out.println(lines.get(lines.size() - 1));
 
         RegionService regions = regions();
-        IntakeVolumeReport report = new IntakeVolumeReport(tx, regions, new Names(regions, catalogue()), Clock.systemUTC());
+        AggregateReport report = new AggregateReport(tx, regions, new Names(regions, catalogue()), Clock.systemUTC(), FactReports.INTAKE_VOLUME);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (List<String> grouping : List.of(List.of("month"), List.of("caseType"), List.of("district", "office"),

@@ -17,12 +17,8 @@ import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.intake.IntakeEvents;
 import org.safenest.api.reporting.ReportRequest;
 import org.safenest.api.reporting.ReportTable;
-import org.safenest.reporting.internal.reports.DispatchDecisionsReport;
-import org.safenest.reporting.internal.reports.DisputesReport;
-import org.safenest.reporting.internal.reports.FollowUpsReport;
-import org.safenest.reporting.internal.reports.IntakeVolumeReport;
-import org.safenest.reporting.internal.reports.ManualQueueReport;
-import org.safenest.reporting.internal.reports.TransfersReport;
+import org.safenest.reporting.internal.reports.AggregateReport;
+import org.safenest.reporting.internal.reports.FactReports;
 
 /** The reports built from intake events, each checked against known synthetic events. */
 class FactReportsTest {
@@ -55,7 +51,7 @@ class FactReportsTest {
         t.receive("KH-3", "2026-03-03T10:00", "fragile-family", "FRAGILE_FAMILY", "fengshan", "C2", "NEW_CASE");
         t.receive("KH-9", "2025-12-31T10:00", "fragile-family", "FRAGILE_FAMILY", "fengshan", "C2", "NEW_CASE"); // before the period
         t.flush();
-        IntakeVolumeReport report = new IntakeVolumeReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.INTAKE_VOLUME);
 
         ReportTable table = report.compute(request("2026-01-01", "2026-03-31"));
 
@@ -71,7 +67,7 @@ class FactReportsTest {
         t.receive("KH-3", "2026-02-07T10:00", "fragile-family", "FRAGILE_FAMILY", "fengshan", "C2", "NEW_CASE");
         t.receive("KH-4", "2026-02-08T10:00", "fragile-family", "FRAGILE_FAMILY", "cijin", null, "NEW_CASE"); // manual queue
         t.flush();
-        IntakeVolumeReport report = new IntakeVolumeReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.INTAKE_VOLUME);
 
         ReportTable byOffice = report.compute(request("2026-02-01", "2026-02-28", "office"));
         assertEquals(List.of("[, 1, 0, 0.0]", "[C2, 1, 0, 0.0]", "[S1, 2, 0, 0.0]"), rows(byOffice));
@@ -87,7 +83,7 @@ class FactReportsTest {
 
     @Test
     void aWrongGroupingNamesTheField() {
-        IntakeVolumeReport report = new IntakeVolumeReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.INTAKE_VOLUME);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> report.compute(request("2026-01-01", "2026-01-31", "colour")));
         assertEquals("group", e.errors().get(0).field());
@@ -105,7 +101,7 @@ class FactReportsTest {
                 IntakeEvents.MANUAL_QUEUE, false, IntakeEvents.DECISION_BASIS, "BY_HAND", IntakeEvents.RULE_SET_VERSION, 0,
                 IntakeEvents.DECIDED_AT, TestSupport.at("2026-03-02T13:00"), IntakeEvents.RECEIVED_AT, TestSupport.at("2026-03-02T11:00")));
         t.flush();
-        DispatchDecisionsReport report = new DispatchDecisionsReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.DISPATCH_DECISIONS);
 
         ReportTable byVersion = report.compute(request("2026-03-01", "2026-03-31", "ruleSetVersion"));
         // version 0 (by hand): 1 decision, 120 minutes; version 8: 2 decisions (one to the queue), 1 minute each
@@ -125,7 +121,7 @@ class FactReportsTest {
                 IntakeEvents.MANUAL_QUEUE, false, IntakeEvents.DECISION_BASIS, "BY_HAND", IntakeEvents.DECIDED_AT,
                 TestSupport.at("2026-03-14T15:00")));
         t.flush();
-        ManualQueueReport report = new ManualQueueReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.MANUAL_QUEUE);
 
         ReportTable table = report.compute(request("2026-01-01", "2026-01-31"));
         // KH-1 waits since 2026-03-10 12:01: 5 days before "now" (2026-03-15 12:00) less a minute, so 4 whole days
@@ -146,7 +142,7 @@ class FactReportsTest {
         cpToFf.put(IntakeEvents.OCCURRED_AT, TestSupport.at("2026-03-02T10:00"));
         t.post(IntakeEvents.CASE_TRANSFERRED, "KH-2", "fragile-family", "FRAGILE_FAMILY", "qianzhen", "C1", cpToFf);
         t.flush();
-        TransfersReport report = new TransfersReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.TRANSFERS);
 
         assertEquals(List.of("[2026-01, 0, 0, 0]", "[2026-02, 1, 1, 0]", "[2026-03, 2, 1, 1]"),
                 rows(report.compute(request("2026-01-01", "2026-03-31"))));
@@ -166,7 +162,7 @@ class FactReportsTest {
         t.post(IntakeEvents.DISPUTE_RESOLVED, "KH-1", "child-protection", "CHILD_PROTECTION", "qianzhen", "C1", Map.of(
                 IntakeEvents.DISPUTE_ID, 1L, IntakeEvents.OCCURRED_AT, TestSupport.at("2026-03-10T10:00")));
         t.flush();
-        DisputesReport report = new DisputesReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.DISPUTES);
 
         assertEquals(List.of("[S1, C1, 2, 1, 1]"), rows(report.compute(request("2026-03-01", "2026-03-31", "fromOffice", "toOffice"))));
     }
@@ -186,7 +182,7 @@ class FactReportsTest {
         t.post(IntakeEvents.FOLLOW_UP_COMPLETED, "KH-2", "child-protection", "CHILD_PROTECTION", "qianzhen", "S1",
                 Map.of(IntakeEvents.FOLLOW_UP_DUE, "2026-03-06", IntakeEvents.OCCURRED_AT, TestSupport.at("2026-03-09T10:00")));
         t.flush();
-        FollowUpsReport report = new FollowUpsReport(t.tx, t.regions, t.names, t.clock);
+        AggregateReport report = t.report(FactReports.FOLLOW_UPS);
 
         ReportTable table = report.compute(request("2026-03-01", "2026-03-31"));
         assertEquals(List.of("[S1, 4, 1, 1, 1, 1, 0.5]"), rows(table));
@@ -212,7 +208,7 @@ class FactReportsTest {
         t.flush();
 
         assertEquals(2, t.collector.skipped());
-        ReportTable table = new IntakeVolumeReport(t.tx, t.regions, t.names, t.clock).compute(request("2026-03-01", "2026-03-31"));
+        ReportTable table = t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"));
         assertEquals(List.of("[2026-03, 2, 0, 0.0]"), rows(table));
     }
 }

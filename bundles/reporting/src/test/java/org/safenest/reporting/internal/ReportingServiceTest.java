@@ -27,7 +27,7 @@ import org.safenest.api.reporting.ReportNote;
 import org.safenest.api.reporting.ReportParameter;
 import org.safenest.api.reporting.ReportRequest;
 import org.safenest.api.reporting.ReportTable;
-import org.safenest.reporting.internal.reports.IntakeVolumeReport;
+import org.safenest.reporting.internal.reports.FactReports;
 
 /** The reporting service: roles, regions, the default period, suppression and audit; and plugins coming and going. */
 class ReportingServiceTest {
@@ -177,7 +177,7 @@ class ReportingServiceTest {
     void pluginsComeAndGoAndOnlyThoseThatApplyAreListed() {
         FixedReport fixed = new FixedReport("fixed");
         service.addReport(fixed);
-        service.addReport(new IntakeVolumeReport(t.tx, t.regions, t.names, t.clock));
+        service.addReport(t.report(FactReports.INTAKE_VOLUME));
         assertEquals(List.of("fixed", "intake-volume"), service.reports("kh").stream().map(ReportDescription::id).toList());
         assertEquals(List.of("intake-volume"), service.reports("hk").stream().map(ReportDescription::id).toList());
 

@@ -40,6 +40,7 @@ import org.safenest.api.security.Role;
 import org.safenest.reporting.internal.facts.FactCollector;
 import org.safenest.reporting.internal.facts.FactWriter;
 import org.safenest.reporting.internal.facts.Transactions;
+import org.safenest.reporting.internal.reports.AggregateReport;
 import org.safenest.reporting.internal.reports.Names;
 
 /**
@@ -91,6 +92,11 @@ final class TestSupport implements AutoCloseable {
         emf = Persistence.createEntityManagerFactory("safenest-reporting", properties("jdbc:derby:memory:reporting-" + UUID.randomUUID()));
         tx = new LocalTransactions(emf);
         collector = new FactCollector(tx, new FactWriter(r -> TAIPEI));
+    }
+
+    /** A fact report on this database, region data and clock. */
+    AggregateReport report(AggregateReport.Definition definition) {
+        return new AggregateReport(tx, regions, names, clock, definition);
     }
 
     static Caller caller(String name, Role role, String... regions) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 import javax.persistence.Query;
 
@@ -33,9 +34,10 @@ import org.safenest.reporting.internal.facts.Transactions;
 /**
  * A report computed by one aggregate SQL query over a table of facts: the grouping dimensions become the
  * {@code GROUP BY}, the period a range on the table's day column, and the database returns only the groups, so a
- * million rows are never loaded into memory. Subclasses name the table, the dimensions and the aggregates.
+ * million rows are never loaded into memory. A {@link Definition} names the table, the dimensions, the aggregates
+ * and how they become the measure cells; {@link FactReports} holds the definitions and registers the reports.
  */
-public abstract class AggregateReport implements Report {
+public final class AggregateReport implements Report {
 
     /** At most this many grouping dimensions at once. */
     public static final int MAX_GROUPING = 3;
@@ -50,16 +52,48 @@ public abstract class AggregateReport implements Report {
      * @param type {@link ColumnType#MONTH} (the expression yields yyyyMM), {@link ColumnType#INTEGER} or {@link ColumnType#TEXT}
      * @param kind the kind of code a text column holds (for its names), or null
      */
-    protected record Dimension(String key, String sql, String zh, String en, ColumnType type, Names.Kind kind) {
+    public record Dimension(String key, String sql, String zh, String en, ColumnType type, Names.Kind kind) {
+    }
+
+    /** Turns a group's aggregate values into its measure cells. */
+    @FunctionalInterface
+    public interface Measures {
+        /**
+         * @param values the aggregates in {@link Definition#aggregates} order as whole numbers (null is zero)
+         * @param raw    the aggregates as the database returned them (for averages, or nulls)
+         * @param clock  the report's clock (for ages)
+         */
+        List<Object> of(long[] values, Object[] raw, Clock clock);
+    }
+
+    /**
+     * What a report is.
+     *
+     * @param id            the report id
+     * @param titleZh       Traditional Chinese title
+     * @param titleEn       English title
+     * @param descriptionZh Traditional Chinese description
+     * @param descriptionEn English description
+     * @param table         the facts table
+     * @param dayColumn     the day column the period applies to, or null when the report shows the state today
+     * @param condition     an extra SQL condition on the rows (constant SQL, no user input), or null
+     * @param dimensions    the dimensions it can group by; the first is the default
+     * @param aggregates    the SQL aggregate expressions for the region's date today (for "overdue")
+     * @param columns       the measure columns that follow the dimensions
+     * @param measures      how a group's aggregates become its measure cells
+     */
+    public record Definition(String id, String titleZh, String titleEn, String descriptionZh, String descriptionEn, String table,
+            String dayColumn, String condition, List<Dimension> dimensions, Function<LocalDate, List<String>> aggregates,
+            List<ReportColumn> columns, Measures measures) {
     }
 
     /** The month of a day column, as an expression Derby computes from the index. */
-    protected static Dimension month(String dayColumn) {
+    static Dimension month(String dayColumn) {
         return new Dimension("month", "YEAR(" + dayColumn + ") * 100 + MONTH(" + dayColumn + ")", "月份", "Month",
                 ColumnType.MONTH, null);
     }
 
-    protected static Dimension text(String key, String column, String zh, String en, Names.Kind kind) {
+    static Dimension text(String key, String column, String zh, String en, Names.Kind kind) {
         return new Dimension(key, column, zh, en, ColumnType.TEXT, kind);
     }
 
@@ -67,45 +101,60 @@ public abstract class AggregateReport implements Report {
     private final RegionService regions;
     private final Names names;
     private final Clock clock;
+    private final Definition definition;
 
-    protected AggregateReport(Transactions tx, RegionService regions, Names names, Clock clock) {
+    public AggregateReport(Transactions tx, RegionService regions, Names names, Clock clock, Definition definition) {
         this.tx = tx;
         this.regions = regions;
         this.names = names;
         this.clock = clock;
+        this.definition = definition;
     }
 
-    /** The facts table. */
-    protected abstract String table();
-
-    /** The day column the period applies to, or null when the report shows the state today and ignores the period. */
-    protected abstract String dayColumn();
-
-    /** The dimensions it can group by; the first is the default. */
-    protected abstract List<Dimension> dimensions();
-
-    /** The SQL aggregate expressions; {@code today} is the region's date, for expressions such as "overdue". */
-    protected abstract List<String> aggregates(LocalDate today);
-
-    /** The columns that follow the dimensions. */
-    protected abstract List<ReportColumn> measureColumns();
-
-    /** The measure cells of a group from its aggregate values, in {@link #aggregates} order (nulls are zero). */
-    protected abstract List<Object> measures(long[] values, Object[] raw);
-
-    /** An extra SQL condition on the rows (constant SQL, no user input), or null. */
-    protected String condition() {
-        return null;
+    /** What it is. */
+    public Definition definition() {
+        return definition;
     }
 
-    /** The clock the report reads "now" from. */
-    protected final Clock clock() {
-        return clock;
+    @Override
+    public String id() {
+        return definition.id();
     }
 
-    /** Notes to add to every table. */
-    protected List<ReportNote> notes(ReportRequest request) {
-        return List.of();
+    @Override
+    public String titleZh() {
+        return definition.titleZh();
+    }
+
+    @Override
+    public String titleEn() {
+        return definition.titleEn();
+    }
+
+    @Override
+    public String descriptionZh() {
+        return definition.descriptionZh();
+    }
+
+    @Override
+    public String descriptionEn() {
+        return definition.descriptionEn();
+    }
+
+    private String table() {
+        return definition.table();
+    }
+
+    private String dayColumn() {
+        return definition.dayColumn();
+    }
+
+    private String condition() {
+        return definition.condition();
+    }
+
+    private List<Dimension> dimensions() {
+        return definition.dimensions();
     }
 
     @Override
@@ -123,7 +172,7 @@ public abstract class AggregateReport implements Report {
         List<Dimension> group = grouping(request.grouping());
         ZoneId zone = ZoneId.of(regions.require(request.region()).timeZone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<String> aggregates = aggregates(today);
+        List<String> aggregates = definition.aggregates().apply(today);
 
         StringJoiner select = new StringJoiner(", ");
         StringJoiner groupBy = new StringJoiner(", ");
@@ -175,14 +224,14 @@ public abstract class AggregateReport implements Report {
         for (Dimension d : group) {
             columns.add(new ReportColumn(d.key(), d.zh(), d.en(), d.type()));
         }
-        columns.addAll(measureColumns());
+        columns.addAll(definition.columns());
         Map<String, Map<String, ReportLabel>> labels = new LinkedHashMap<>();
         for (Dimension d : group) {
             if (d.kind() != null) {
                 labels.put(d.key(), names.of(request.region(), d.kind(), codes.getOrDefault(d.key(), Set.of())));
             }
         }
-        List<ReportNote> notes = new ArrayList<>(notes(request));
+        List<ReportNote> notes = new ArrayList<>();
         if (dayColumn() == null) {
             notes.add(new ReportNote("as-of-today", "顯示今日（" + today + "）的狀態，不受期間影響。",
                     "Shows the state today (" + today + "); the period does not apply."));
@@ -213,7 +262,7 @@ public abstract class AggregateReport implements Report {
         for (int i = 0; i < aggregateCount; i++) {
             values[i] = raw[i] instanceof Number n ? n.longValue() : 0;
         }
-        row.addAll(measures(values, raw));
+        row.addAll(definition.measures().of(values, raw, clock));
         return row;
     }
 
@@ -239,12 +288,12 @@ public abstract class AggregateReport implements Report {
     }
 
     /** A share of two counts, or null when the whole is zero. */
-    protected static Double share(long part, long whole) {
+    static Double share(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;
     }
 
     /** A count cell. */
-    protected static Long count(long v) {
+    static Long count(long v) {
         return v;
     }
 }
