@@ -17,10 +17,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,6 +33,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -47,8 +51,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Starts the built distribution (as DistributionRestartIT does) and drives the web front end in headless Chromium:
  * login, a proposal to the referral board, the proposal on the agenda, a proposal refused for a phone number with the
- * error beside its field, the chair's decision, past meetings, the English texts. Screenshots go to
- * {@code target/screenshots}.
+ * error beside its field, the chair's decision, past meetings, the English texts; and the statistics dashboard with
+ * its chart, table, suppressed small counts and CSV download. Screenshots go to {@code target/screenshots}.
  *
  * <p>The board allows a decision only from the meeting day on, so the test configures, before the first start, a
  * Kaohsiung meeting today with a cutoff of 0 days: a proposal submitted today goes on today's meeting, which the chair
@@ -66,6 +70,7 @@ public class WebBrowserIT {
     private WebDriver driver;
     private WebDriverWait wait;
     private final Path screenshots = Path.of("target", "screenshots");
+    private final Path downloads = Path.of("target", "downloads").toAbsolutePath();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Before
@@ -78,6 +83,8 @@ public class WebBrowserIT {
         deleteTree(target);
         Files.createDirectories(target);
         Files.createDirectories(screenshots);
+        deleteTree(downloads);
+        Files.createDirectories(downloads);
         run(target, "tar", "xzf", distribution().getAbsolutePath());
         try (Stream<Path> s = Files.list(target)) {
             home = s.filter(Files::isDirectory).findFirst().orElseThrow().toAbsolutePath();
@@ -99,6 +106,9 @@ public class WebBrowserIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=1366,1000");
+        // Files the pages download (the statistics CSV) land here, without a dialog.
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -211,6 +221,114 @@ public class WebBrowserIT {
         assertEquals(null, stored2);
     }
 
+    /**
+     * The statistics dashboard as an analyst: the intake-volume report by month with its chart (Chart.js) and table,
+     * the month with fewer than 5 reports suppressed and left out of the chart, the CSV download, the English texts,
+     * a period that ends before it starts refused beside its field, and a period without data.
+     *
+     * <p>All data is synthetic: the test first submits 11 made-up intake reports through the REST API (8 received
+     * just now, 3 received about two months ago), then waits until the reporting bundle, which counts them from the
+     * intake events asynchronously, shows them.
+     */
+    @Test
+    public void statisticsDashboardShowsChartTableAndDownloads() throws Exception {
+        ZoneId taipei = ZoneId.of("Asia/Taipei");
+        Instant now = Instant.now().minus(Duration.ofMinutes(5));
+        Instant earlier = now.minus(Duration.ofDays(60));
+        YearMonth recentMonth = YearMonth.from(now.atZone(taipei));
+        String[][] recent = {{"child-protection", "sanmin"}, {"child-protection", "lingya"}, {"fragile-family", "sanmin"},
+            {"fragile-family", "gushan"}, {"domestic-violence", "zuoying"}, {"child-protection", "gushan"},
+            {"fragile-family", "lingya"}, {"child-protection", "meinong"}};
+        awaitReportListed("intake-volume", Duration.ofSeconds(90)); // reporting listens for intake events from then on
+        for (int i = 0; i < recent.length; i++) {
+            submitSyntheticReport("web-stat-now-" + i, now.minusSeconds(i), recent[i][0], recent[i][1]);
+        }
+        for (int i = 0; i < 3; i++) {
+            submitSyntheticReport("web-stat-earlier-" + i, earlier.minusSeconds(i), "fragile-family", "sanmin");
+        }
+        awaitIntakeVolume(recentMonth, recent.length, Duration.ofSeconds(90));
+
+        String base = "http://localhost:" + port;
+        driver.get(base + "/");
+        waitFor("#login-form");
+        login("analyst", "analyst");
+        waitFor("#nav a[href='#/statistics']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        click("#nav a[href='#/statistics']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "統計報表｜高雄市"));
+        WebElement reportPicker = waitFor("#st-report option[value='intake-volume']");
+        assertTrue(reportPicker.getText(), !reportPicker.getText().isBlank());
+
+        // The intake-volume report over the last 12 months, by month (its default grouping).
+        new Select(driver.findElement(By.id("st-report"))).selectByValue("intake-volume");
+        assertFalse(driver.findElement(By.id("st-report-description")).getText().isBlank());
+        assertEquals("month", new Select(driver.findElement(By.id("st-group1"))).getFirstSelectedOption().getAttribute("value"));
+        click("#st-last12");
+        awaitChart();
+        assertEquals("月份", driver.findElement(By.cssSelector("#st-table thead th")).getText());
+        assertTrue(driver.findElements(By.cssSelector("#st-table thead th")).size() >= 2);
+        // The chart plots this month's 8 reports; the month with 3 is suppressed (<5): a gap, and the chart says so.
+        List<?> plotted = (List<?>) js("return Chart.getChart(document.getElementById('st-chart')).data.datasets[0].data;");
+        assertTrue(plotted.toString(), plotted.stream().anyMatch(v -> v instanceof Number n && n.longValue() >= recent.length));
+        assertTrue(plotted.toString(), plotted.contains(null));
+        waitFor("#st-chart-gaps");
+        WebElement suppressed = waitFor("#st-table .st-suppressed");
+        assertTrue(suppressed.getText(), suppressed.getText().startsWith("<"));
+        assertTrue(suppressed.getAttribute("title"), suppressed.getAttribute("title").contains("隱私"));
+        waitFor("#st-notes li[data-code='suppressed']");
+        String canvasLabel = driver.findElement(By.id("st-chart")).getAttribute("aria-label");
+        assertTrue(canvasLabel, canvasLabel.contains("月份"));
+        fullShot("statistics-zh");
+
+        // The CSV download: fetched with the login, saved as a file; the page says so.
+        click("#st-download-csv");
+        WebElement downloaded = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#st-download-status[data-file]")));
+        String file = downloaded.getAttribute("data-file");
+        assertTrue(file, file.startsWith("intake-volume-") && file.endsWith(".csv"));
+        assertTrue(downloaded.getText(), downloaded.getText().contains("已下載"));
+        Path csv = downloads.resolve(file);
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.isRegularFile(csv) && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        assertTrue("not downloaded: " + csv, Files.isRegularFile(csv));
+        String content = Files.readString(csv, StandardCharsets.UTF_8);
+        assertTrue(content, content.contains("月份"));
+
+        // English: the same report again, in English.
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Statistics"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#st-table thead th"), "Month"));
+        awaitChart();
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        fullShot("statistics-en");
+        driver.manage().window().setSize(new Dimension(820, 1180));
+        fullShot("statistics-en-tablet");
+        driver.manage().window().setSize(new Dimension(1366, 1000));
+
+        // Back to Chinese.
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "統計報表"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#st-table thead th"), "月份"));
+        awaitChart();
+
+        // A period that ends before it starts is refused beside the end month, and no figures stay on the page.
+        js("document.getElementById('st-from').value = '2025-06'; document.getElementById('st-to').value = '2025-03';");
+        click("#st-show");
+        WebElement periodError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("st-to-error")));
+        assertTrue(periodError.getText(), periodError.getText().contains("結束月份"));
+        assertEquals("true", driver.findElement(By.id("st-to")).getAttribute("aria-invalid"));
+        assertTrue(driver.findElements(By.id("st-table")).isEmpty());
+
+        // A year without reports, by district: no data.
+        js("document.getElementById('st-from').value = '2015-01'; document.getElementById('st-to').value = '2015-12';");
+        new Select(driver.findElement(By.id("st-group1"))).selectByValue("district");
+        click("#st-show");
+        WebElement empty = waitFor("#st-empty");
+        assertTrue(empty.getText(), empty.getText().contains("此期間沒有資料"));
+        assertEquals(null, driver.findElement(By.id("st-to")).getAttribute("aria-invalid"));
+    }
+
     private void login(String user, String password) {
         WebElement name = waitFor("#username");
         name.clear();
@@ -229,6 +347,100 @@ public class WebBrowserIT {
         driver.findElement(By.id("rb-summary")).sendKeys(summary);
         driver.findElement(By.id("rb-reason")).sendKeys(reason);
         click("#rb-direction-FF_TO_CP");
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    /** Waits until the statistics chart is drawn: the canvas exists and Chart.js holds a chart for it. */
+    private void awaitChart() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const c = document.getElementById('st-chart');"
+                        + " return !!(c && window.Chart && Chart.getChart(c) && c.width > 0 && c.height > 0);")));
+    }
+
+    /** A screenshot of the whole page (the window grows to the page's height for it, then shrinks back). */
+    private void fullShot(String name) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
+        long chrome = before.getHeight() - ((Number) js("return window.innerHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(6000, height + chrome)));
+        js("window.scrollTo(0, 0);");
+        shot(name);
+        driver.manage().window().setSize(before);
+    }
+
+    /** Submits one synthetic intake report (a made-up child, no personal data) as the intake user. */
+    private void submitSyntheticReport(String id, Instant receivedAt, String caseType, String district) throws Exception {
+        String body = "{\"reportId\":\"" + id + "\",\"receivedAt\":\"" + receivedAt + "\",\"caseType\":\"" + caseType
+                + "\",\"district\":\"" + district + "\",\"children\":[{\"age\":7}],"
+                + "\"summary\":\"Synthetic test report for the statistics page.\",\"source\":\"school\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/regions/" + REGION + "/intake"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("intake:intake".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(r.body(), 201, r.statusCode());
+    }
+
+    /** Waits until the analyst sees a report in the region's list of statistics. */
+    private void awaitReportListed(String report, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        String last = "none";
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> r = send("/api/regions/" + REGION + "/statistics", "analyst", "analyst");
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200) {
+                    for (JsonNode description : JSON.readTree(r.body())) {
+                        if (report.equals(description.path("id").asText())) {
+                            return;
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The report " + report + " was not listed within " + timeout + "; last: " + last);
+    }
+
+    /**
+     * Waits until the intake-volume report counts at least {@code atLeast} reports in a month: the reporting bundle
+     * collects them from the intake events asynchronously.
+     */
+    private void awaitIntakeVolume(YearMonth month, int atLeast, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        String last = "none";
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> r = send("/api/regions/" + REGION + "/statistics/intake-volume?group=month", "analyst", "analyst");
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200) {
+                    JsonNode table = JSON.readTree(r.body());
+                    int count = -1;
+                    JsonNode columns = table.path("columns");
+                    for (int i = 0; i < columns.size() && count < 0; i++) {
+                        if ("COUNT".equals(columns.get(i).path("type").asText())) {
+                            count = i;
+                        }
+                    }
+                    for (JsonNode row : table.path("rows")) {
+                        if (count > 0 && month.toString().equals(row.path(0).asText()) && row.path(count).isNumber()
+                                && row.path(count).asLong() >= atLeast) {
+                            return;
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The intake-volume report did not count " + atLeast + " reports in " + month + " within "
+                + timeout + "; last: " + last);
     }
 
     private WebElement waitFor(String css) {
