@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,13 +38,46 @@ import org.safenest.core.internal.jpa.PreschoolEntity;
 import org.safenest.core.internal.jpa.RegionEntity;
 import org.safenest.core.internal.jpa.Transactions;
 
-/** Stores regions and their reference data in the database and reads them back as API values. */
+/**
+ * Stores regions and their reference data in the database and reads them back as API values. Reads are cached:
+ * reference data changes only through {@link #replace}, which empties the cache, and every API request reads a
+ * region (its counts alone are four queries). Entries also expire after {@link #TTL_NANOS}, so that nodes sharing
+ * one database see another node's reload within that time.
+ */
 public final class RegionStore {
 
+    static final long TTL_NANOS = 30_000_000_000L;
+
+    private record Cached(Object value, long until) {
+    }
+
     private final Transactions tx;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     public RegionStore(Transactions tx) {
         this.tx = tx;
+    }
+
+    /** A cached read; a value read while a replace ran is not kept. */
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Supplier<T> read) {
+        long now = System.nanoTime();
+        Cached c = cache.get(key);
+        if (c != null && now - c.until() < 0) {
+            return (T) c.value();
+        }
+        long before = generation.get();
+        T value = read.get();
+        if (generation.get() == before) {
+            cache.put(key, new Cached(value, now + TTL_NANOS));
+        }
+        return value;
+    }
+
+    private void invalidate() {
+        generation.incrementAndGet();
+        cache.clear();
     }
 
     /** The stored checksum of a region's files, or empty when the region was never loaded. */
@@ -51,6 +87,16 @@ public final class RegionStore {
 
     /** Replaces the region's reference data with {@code data} in one transaction. */
     public Region replace(RegionData data) {
+        invalidate();
+        try {
+            write(data);
+        } finally {
+            invalidate();
+        }
+        return require(data.code());
+    }
+
+    private void write(RegionData data) {
         tx.required(em -> {
             for (String entity : List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity", "IndicatorEntity")) {
                 em.createQuery("DELETE FROM " + entity + " e WHERE e.region = :r").setParameter("r", data.code()).executeUpdate();
@@ -123,21 +169,21 @@ public final class RegionStore {
             }
             return null;
         });
-        return require(data.code());
     }
 
     public List<Region> regions() {
-        return tx.required(em -> {
+        return cached("regions", () -> tx.required(em -> {
             List<Region> result = new ArrayList<>();
             for (RegionEntity r : em.createQuery("SELECT r FROM RegionEntity r ORDER BY r.code", RegionEntity.class).getResultList()) {
                 result.add(toRegion(em, r));
             }
-            return result;
-        });
+            return List.copyOf(result);
+        }));
     }
 
     public Optional<Region> region(String code) {
-        return tx.required(em -> Optional.ofNullable(em.find(RegionEntity.class, code)).map(r -> toRegion(em, r)));
+        return cached("region:" + code,
+                () -> tx.required(em -> Optional.ofNullable(em.find(RegionEntity.class, code)).map(r -> toRegion(em, r))));
     }
 
     public Region require(String code) {
@@ -145,23 +191,23 @@ public final class RegionStore {
     }
 
     public List<District> districts(String region) {
-        return tx.required(em -> {
+        return cached("districts:" + region, () -> tx.required(em -> {
             requireIn(em, region);
             return em.createQuery("SELECT d FROM DistrictEntity d WHERE d.region = :r ORDER BY d.position", DistrictEntity.class)
                     .setParameter("r", region).getResultList().stream().map(RegionStore::toDistrict).toList();
-        });
+        }));
     }
 
     public List<Office> offices(String region) {
-        return tx.required(em -> {
+        return cached("offices:" + region, () -> tx.required(em -> {
             requireIn(em, region);
             return em.createQuery("SELECT o FROM OfficeEntity o WHERE o.region = :r ORDER BY o.position", OfficeEntity.class)
                     .setParameter("r", region).getResultList().stream().map(RegionStore::toOffice).toList();
-        });
+        }));
     }
 
     public List<Preschool> preschools(String region, String district) {
-        return tx.required(em -> {
+        return cached("preschools:" + region + ":" + district, () -> tx.required(em -> {
             requireIn(em, region);
             TypedQuery<PreschoolEntity> q;
             if (district == null) {
@@ -171,11 +217,11 @@ public final class RegionStore {
                         PreschoolEntity.class).setParameter("d", district);
             }
             return q.setParameter("r", region).getResultList().stream().map(RegionStore::toPreschool).toList();
-        });
+        }));
     }
 
     public List<DistrictIndicator> indicators(String region, String indicator) {
-        return tx.required(em -> {
+        return cached("indicators:" + region + ":" + indicator, () -> tx.required(em -> {
             requireIn(em, region);
             TypedQuery<IndicatorEntity> q;
             if (indicator == null) {
@@ -194,7 +240,7 @@ public final class RegionStore {
                     .sorted(Comparator.comparing((IndicatorEntity i) -> i.indicator)
                             .thenComparing(i -> order.getOrDefault(i.district, Integer.MAX_VALUE)))
                     .map(i -> new DistrictIndicator(i.district, i.indicator, i.indicatorValue, i.unit, i.period, i.source)).toList();
-        });
+        }));
     }
 
     private static void requireIn(EntityManager em, String region) {
