@@ -66,6 +66,7 @@ public class IntakeThroughputBenchmark {
         return OptionUtils.combine(SafenestTestSupport.options(port), systemProperty(PORT).value(Integer.toString(port)),
                 systemProperty("benchmark.seconds").value(System.getProperty("benchmark.seconds", "20")),
                 systemProperty("benchmark.clients").value(System.getProperty("benchmark.clients", "8")),
+                systemProperty("benchmark.warmup").value(System.getProperty("benchmark.warmup", "20")),
                 systemProperty("benchmark.output").value(System.getProperty("benchmark.output", "target/benchmark-results")));
     }
 
@@ -99,6 +100,8 @@ public class IntakeThroughputBenchmark {
     public void intakeAgainstRawJdbcCeiling() throws Exception {
         int seconds = Integer.getInteger("benchmark.seconds", 20);
         int clients = Integer.getInteger("benchmark.clients", 8);
+        // the HTTP path runs through CXF, EclipseLink and Derby code the JIT compiles over many seconds
+        int warmup = Integer.getInteger("benchmark.warmup", 20);
         int port = Integer.getInteger(PORT);
         awaitUp(port);
 
@@ -116,19 +119,19 @@ public class IntakeThroughputBenchmark {
         String summary = "Synthetic benchmark report: a child aged 6 reported by a school; no personal data.";
 
         // warm-up of both paths
-        loop("warm-up jdbc", clients, 3, (client, n) -> insert(ds, "warm-" + client + "-" + n, summary));
+        loop("warm-up jdbc", clients, 5, (client, n) -> insert(ds, "warm-" + client + "-" + n, summary));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString("intake:intake".getBytes(StandardCharsets.UTF_8));
         String run = Long.toString(System.currentTimeMillis(), 36);
-        loop("warm-up http", clients, 3, (client, n) -> post(http, port, auth, "w" + run + "-" + client + "-" + n, summary));
+        loop("warm-up http", clients, warmup, (client, n) -> post(http, port, auth, "w" + run + "-" + client + "-" + n, summary));
 
         Run jdbc = loop("raw JDBC insert+commit (ceiling)", clients, seconds, (client, n) -> insert(ds, "r-" + client + "-" + n, summary));
         Run intake = loop("intake over HTTP (POST /intake)", clients, seconds,
                 (client, n) -> post(http, port, auth, "b" + run + "-" + client + "-" + n, summary));
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Intake throughput, %d concurrent clients, %d s per loop, embedded Derby, %s, %d cores",
-                clients, seconds, Instant.now(), Runtime.getRuntime().availableProcessors()));
+        lines.add(String.format(Locale.ROOT, "Intake throughput, %d concurrent clients, %d s per loop after %d s of warm-up, embedded Derby, %s, %d cores",
+                clients, seconds, warmup, Instant.now(), Runtime.getRuntime().availableProcessors()));
         lines.add(jdbc.line());
         lines.add(intake.line());
         lines.add(String.format(Locale.ROOT, "ratio intake / raw JDBC ceiling: %.2f (aim: at least 0.50)", intake.perSecond() / jdbc.perSecond()));

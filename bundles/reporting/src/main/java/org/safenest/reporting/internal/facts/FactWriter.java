@@ -67,7 +67,8 @@ public final class FactWriter {
         f.merged = MergeRule.NEW_CASE.name().equals(f.mergeRule) ? 0 : 1;
         em.persist(f);
         if (f.merged == 0) {
-            caseRow(em, region, caseNumber, p, f.receivedDay);
+            // a new case: its row cannot exist yet (a duplicate event fails the batch, which is then written one by one)
+            em.persist(newCase(region, caseNumber, p, f.receivedDay));
         }
     }
 
@@ -167,17 +168,22 @@ public final class FactWriter {
         String id = region + ":" + caseNumber;
         CaseFact c = em.find(CaseFact.class, id);
         if (c == null) {
-            c = new CaseFact();
-            c.id = id;
-            c.region = region;
-            c.caseNumber = caseNumber;
-            c.caseType = required(p, IntakeEvents.CASE_TYPE);
-            c.serviceLine = required(p, IntakeEvents.SERVICE_LINE);
-            c.district = required(p, IntakeEvents.DISTRICT);
-            c.office = orEmpty(text(p, IntakeEvents.OFFICE));
-            c.openedDay = day;
+            c = newCase(region, caseNumber, p, day);
             em.persist(c);
         }
+        return c;
+    }
+
+    private static CaseFact newCase(String region, String caseNumber, Map<String, Object> p, LocalDate day) {
+        CaseFact c = new CaseFact();
+        c.id = region + ":" + caseNumber;
+        c.region = region;
+        c.caseNumber = caseNumber;
+        c.caseType = required(p, IntakeEvents.CASE_TYPE);
+        c.serviceLine = required(p, IntakeEvents.SERVICE_LINE);
+        c.district = required(p, IntakeEvents.DISTRICT);
+        c.office = orEmpty(text(p, IntakeEvents.OFFICE));
+        c.openedDay = day;
         return c;
     }
 
