@@ -50,7 +50,25 @@ export async function request(method, path, body, token = sessionStorage.getItem
   return { status: res.status, ok: res.ok, body: data };
 }
 
+/**
+ * Downloads a file (CSV, XLSX) with the login; answers { status, ok, blob, fileName } where fileName comes from
+ * the Content-Disposition header (null when absent), or status 0 when the server cannot be reached.
+ */
+export async function download(path, token = sessionStorage.getItem(KEY)) {
+  const headers = token ? { Authorization: `Basic ${token}` } : {};
+  let res;
+  try {
+    res = await fetch(path, { headers, credentials: 'omit', cache: 'no-store' });
+  } catch (e) {
+    return { status: 0, ok: false, blob: null, fileName: null };
+  }
+  if (res.status === 401 && token) unauthorized();
+  const match = /filename="?([^";]+)"?/i.exec(res.headers.get('Content-Disposition') || '');
+  return { status: res.status, ok: res.ok, blob: res.ok ? await res.blob() : null, fileName: match ? match[1] : null };
+}
+
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body) => request('POST', path, body),
+  download: (path) => download(path),
 };

@@ -174,8 +174,6 @@ const COLOURS = ['#0b5394', '#e69f00', '#009e73', '#d55e00', '#cc79a7', '#56b4e9
   '#6a3d9a', '#b15928'];
 const CHART_URL = new URL('./lib/chart.umd.js', import.meta.url).href;
 const CSS_URL = new URL('./statistics.css', import.meta.url).href;
-// The shell's api.js keeps the Basic token here (sessionStorage only); downloads need it for fetch, as api.js does.
-const AUTH_KEY = 'safenest.auth';
 const NUMERIC = new Set(['COUNT', 'INTEGER', 'DECIMAL', 'PERCENT']);
 
 let textsAdded = false;
@@ -674,17 +672,6 @@ function fileName(ctx, query, table, format) {
     .replace(/[^\w.\-]+/g, '_');
 }
 
-/** The file name the server gives (Content-Disposition), or null. */
-function dispositionName(header) {
-  if (!header) return null;
-  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
-  if (star) {
-    try { return decodeURIComponent(star[1].trim()); } catch (e) { /* use the plain name */ }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
-  return plain ? plain[1].trim() : null;
-}
-
 async function download(ctx, query, table, format, button, status) {
   const { t } = ctx;
   let blob;
@@ -696,20 +683,15 @@ async function download(ctx, query, table, format, button, status) {
     button.disabled = true;
     status.textContent = t('st.downloading');
     status.classList.remove('field-error');
-    const token = sessionStorage.getItem(AUTH_KEY);
-    try {
-      const res = await fetch(reportPath(ctx, query, { format, lang: apiLang(ctx) }), {
-        headers: token ? { Authorization: `Basic ${token}` } : {}, credentials: 'omit', cache: 'no-store',
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      blob = await res.blob();
-      name = dispositionName(res.headers.get('Content-Disposition')) || name;
-    } catch (e) {
+    const answer = await ctx.api.download(reportPath(ctx, query, { format, lang: apiLang(ctx) }));
+    if (!answer.ok) {
       button.disabled = false;
       status.textContent = t('st.downloadFailed');
       status.classList.add('field-error');
       return;
     }
+    blob = answer.blob;
+    name = answer.fileName || name;
     button.disabled = false;
   }
   const url = URL.createObjectURL(blob);
