@@ -133,7 +133,7 @@ public class ReportingServiceImpl implements ReportingService {
             if (report == null || !report.appliesTo(region)) {
                 throw new NotFoundException("report", reportId);
             }
-            ReportRequest effective = effective(request, ZoneId.of(r.timeZone()));
+            ReportRequest effective = effective(request, ZoneId.of(r.timeZone()), report.groupings());
             ReportTable table = Suppression.apply(report.compute(effective), effective.suppressionThreshold());
             audit.record(AuditRecord.of(caller.name(), action, region, "report " + reportId, AuditOutcome.SUCCESS,
                     effective.from() + ".." + effective.to() + " by " + String.join(",", table.request().grouping()) + ", "
@@ -151,8 +151,8 @@ public class ReportingServiceImpl implements ReportingService {
         }
     }
 
-    /** The request with the default period and the threshold raised to the configured minimum. */
-    ReportRequest effective(ReportRequest request, ZoneId zone) {
+    /** The request with the default period and grouping, and the threshold raised to the configured minimum. */
+    ReportRequest effective(ReportRequest request, ZoneId zone, List<String> groupings) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate to = request.to() != null ? request.to() : today;
         LocalDate from = request.from() != null ? request.from() : YearMonth.from(to).minusMonths(11).atDay(1);
@@ -163,6 +163,7 @@ public class ReportingServiceImpl implements ReportingService {
             throw new InvalidInputException("from", "period-too-long", "A period covers at most " + MAX_PERIOD_MONTHS + " months");
         }
         int t = Math.max(request.suppressionThreshold(), threshold);
-        return new ReportRequest(request.region(), from, to, request.grouping(), t, request.parameters());
+        List<String> grouping = request.grouping().isEmpty() && !groupings.isEmpty() ? List.of(groupings.get(0)) : request.grouping();
+        return new ReportRequest(request.region(), from, to, grouping, t, request.parameters());
     }
 }

@@ -147,6 +147,7 @@ class ReportingServiceTest {
         service.run(TestSupport.SUPERVISOR, "fixed", new ReportRequest("kh", null, null, List.of(), 0, Map.of()));
         assertEquals(LocalDate.of(2025, 4, 1), fixed.seen.from());
         assertEquals(LocalDate.of(2026, 3, 15), fixed.seen.to());
+        assertEquals(List.of("office"), fixed.seen.grouping()); // the report's first grouping
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.run(TestSupport.ANALYST, "fixed",
                 new ReportRequest("kh", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 2, 1), List.of(), 0, Map.of())));
@@ -170,7 +171,7 @@ class ReportingServiceTest {
         List<AuditOutcome> outcomes = t.audit.stream().map(a -> a.outcome()).toList();
         assertEquals(List.of(AuditOutcome.DENIED, AuditOutcome.DENIED, AuditOutcome.SUCCESS, AuditOutcome.REJECTED, AuditOutcome.REJECTED),
                 outcomes);
-        assertTrue(t.audit.get(2).detail().contains("2025-04-01..2026-03-15"), t.audit.get(2).detail());
+        assertTrue(t.audit.get(2).detail().contains("2025-04-01..2026-03-15 by office"), t.audit.get(2).detail());
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.safenest.reporting.internal.TableExport;
 
 /** {@code safenest:report}: runs a report and prints it as a table, with small counts suppressed as on the web. */
 @Command(scope = "safenest", name = "report", description = "Runs a statistical report for a region and prints it as a table, "
-        + "small counts suppressed as in every published figure. Example: safenest:report kaohsiung intake-volume -g month,caseType")
+        + "small counts suppressed as in every published figure. Options come before the arguments: safenest:report -g month,caseType kaohsiung intake-volume")
 @Service
 public class ReportCommand implements Action {
 
