@@ -1,17 +1,14 @@
 package org.safenest.allocation.internal.command;
 
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.PlanMetrics;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.security.Caller;
-import org.safenest.api.security.Role;
 
 /** What the allocation commands share. */
 final class Shell {
@@ -21,7 +18,7 @@ final class Shell {
 
     /** The console user as a caller: the Karaf console is for administrators. */
     static Caller caller(Session session) {
-        return new Caller(user(session), EnumSet.of(Role.ADMIN), Set.of());
+        return Caller.administrator(user(session));
     }
 
     static String user(Session session) {

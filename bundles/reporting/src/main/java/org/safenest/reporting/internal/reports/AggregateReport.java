@@ -111,11 +111,6 @@ public final class AggregateReport implements Report {
         this.definition = definition;
     }
 
-    /** What it is. */
-    public Definition definition() {
-        return definition;
-    }
-
     @Override
     public String id() {
         return definition.id();
@@ -141,25 +136,9 @@ public final class AggregateReport implements Report {
         return definition.descriptionEn();
     }
 
-    private String table() {
-        return definition.table();
-    }
-
-    private String dayColumn() {
-        return definition.dayColumn();
-    }
-
-    private String condition() {
-        return definition.condition();
-    }
-
-    private List<Dimension> dimensions() {
-        return definition.dimensions();
-    }
-
     @Override
     public List<String> groupings() {
-        return dimensions().stream().map(Dimension::key).toList();
+        return definition.dimensions().stream().map(Dimension::key).toList();
     }
 
     @Override
@@ -183,13 +162,13 @@ public final class AggregateReport implements Report {
             orderBy.add(String.valueOf(i + 1));
         }
         aggregates.forEach(select::add);
-        String sql = "SELECT " + select + " FROM " + table() + " WHERE REGION = ?1"
-                + (dayColumn() == null ? "" : " AND " + dayColumn() + " BETWEEN ?2 AND ?3")
-                + (condition() == null ? "" : " AND " + condition())
+        String sql = "SELECT " + select + " FROM " + definition.table() + " WHERE REGION = ?1"
+                + (definition.dayColumn() == null ? "" : " AND " + definition.dayColumn() + " BETWEEN ?2 AND ?3")
+                + (definition.condition() == null ? "" : " AND " + definition.condition())
                 + " GROUP BY " + groupBy + " ORDER BY " + orderBy;
         List<?> result = tx.required(em -> {
             Query q = em.createNativeQuery(sql).setParameter(1, request.region());
-            if (dayColumn() != null) {
+            if (definition.dayColumn() != null) {
                 q.setParameter(2, Date.valueOf(request.from())).setParameter(3, Date.valueOf(request.to()));
             }
             return q.getResultList();
@@ -198,7 +177,7 @@ public final class AggregateReport implements Report {
         List<List<Object>> rows = new ArrayList<>();
         Map<String, Set<String>> codes = new LinkedHashMap<>();
         Map<Integer, Object[]> byMonth = new LinkedHashMap<>();
-        boolean monthOnly = group.size() == 1 && group.get(0).type() == ColumnType.MONTH && dayColumn() != null;
+        boolean monthOnly = group.size() == 1 && group.get(0).type() == ColumnType.MONTH && definition.dayColumn() != null;
         for (Object o : result) {
             Object[] r = (Object[]) o;
             if (monthOnly) {
@@ -232,7 +211,7 @@ public final class AggregateReport implements Report {
             }
         }
         List<ReportNote> notes = new ArrayList<>();
-        if (dayColumn() == null) {
+        if (definition.dayColumn() == null) {
             notes.add(new ReportNote("as-of-today", "顯示今日（" + today + "）的狀態，不受期間影響。",
                     "Shows the state today (" + today + "); the period does not apply."));
         }
@@ -267,7 +246,7 @@ public final class AggregateReport implements Report {
     }
 
     private List<Dimension> grouping(List<String> keys) {
-        List<Dimension> all = dimensions();
+        List<Dimension> all = definition.dimensions();
         if (keys.isEmpty()) {
             return List.of(all.get(0));
         }
