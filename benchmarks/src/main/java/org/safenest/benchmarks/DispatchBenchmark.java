@@ -7,18 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
@@ -47,7 +41,6 @@ import org.safenest.api.region.OfficeType;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionData;
-import org.safenest.api.region.ServedArea;
 import org.safenest.core.internal.region.RegionDataReader;
 import org.safenest.core.internal.region.RegionSource;
 import org.safenest.dispatch.internal.DispatchStore;
@@ -76,7 +69,7 @@ public class DispatchBenchmark {
     @Param({"kaohsiung", "synthetic-10000"})
     public String ruleSet;
 
-    private EntityManagerFactory emf;
+    private UnitDatabase db;
     private RuleBook book;
     private String region;
     private String[][] queries;
@@ -85,33 +78,8 @@ public class DispatchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby-jmh.log");
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("javax.persistence.jtaDataSource", "");
-        props.put("javax.persistence.nonJtaDataSource", "");
-        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        props.put("javax.persistence.jdbc.url", "jdbc:derby:memory:jmh-" + UUID.randomUUID() + ";create=true");
-        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
-        props.put("eclipselink.logging.level", "WARNING");
-        emf = Persistence.createEntityManagerFactory("safenest-dispatch", props);
-        Transactions tx = new Transactions() {
-            @Override
-            public <R> R required(Function<EntityManager, R> work) {
-                EntityManager em = emf.createEntityManager();
-                try {
-                    em.getTransaction().begin();
-                    R r = work.apply(em);
-                    em.getTransaction().commit();
-                    return r;
-                } finally {
-                    if (em.getTransaction().isActive()) {
-                        em.getTransaction().rollback();
-                    }
-                    em.close();
-                }
-            }
-        };
+        db = new UnitDatabase("safenest-dispatch");
+        Transactions tx = db::required;
         Random random = new Random(20231116);
         RegionRefs refs;
         RuleFiles files;
@@ -168,7 +136,7 @@ public class DispatchBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        emf.close();
+        db.close();
     }
 
     @Benchmark

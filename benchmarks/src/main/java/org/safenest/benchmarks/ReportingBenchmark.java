@@ -19,11 +19,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
-
+import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.IntakeEvents;
@@ -67,32 +63,10 @@ public final class ReportingBenchmark {
         Path db = out.resolve("reporting-derby-" + rows);
         System.setProperty("derby.stream.error.file", out.resolve("derby-reporting.log").toString());
 
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("javax.persistence.jtaDataSource", "");
-        props.put("javax.persistence.nonJtaDataSource", "");
-        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        props.put("javax.persistence.jdbc.url", "jdbc:derby:" + db.toAbsolutePath() + ";create=true");
-        props.put("eclipselink.logging.level", "SEVERE");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("safenest-reporting", props);
-        Transactions tx = new Transactions() {
-            @Override
-            public <R> R required(Function<EntityManager, R> work) {
-                EntityManager em = emf.createEntityManager();
-                EntityTransaction t = em.getTransaction();
-                try {
-                    t.begin();
-                    R r = work.apply(em);
-                    t.commit();
-                    return r;
-                } finally {
-                    if (t.isActive()) {
-                        t.rollback();
-                    }
-                    em.close();
-                }
-            }
-        };
+        // on disk, kept for the next run
+        UnitDatabase database = new UnitDatabase("safenest-reporting", "jdbc:derby:" + db.toAbsolutePath(),
+                Map.of("eclipselink.logging.level", "SEVERE"));
+        Transactions tx = database::required;
 
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Reporting: intake-volume over %,d synthetic reports in embedded Derby, %s, %d cores, max heap %d MB",
@@ -143,7 +117,7 @@ public final class ReportingBenchmark {
             lines.add(line);
             System.out.println(line);
         }
-        emf.close();
+        database.close();
         Files.write(out.resolve("reporting.txt"), lines);
     }
 

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.dispatch.DecisionBasis;
 import org.safenest.api.dispatch.DispatchDecision;
 import org.safenest.api.dispatch.DispatchRuleSet;
@@ -42,7 +43,7 @@ class KaohsiungDispatchTest {
     private static final Map<String, String> STATION_OF_AREA = Map.of("西區中區", "pc-headquarters", "南區", "pc-fengshan",
             "北區", "pc-gangshan", "東區", "pc-qishan");
 
-    private static Database db;
+    private static UnitDatabase db;
     private static RuleBook book;
     private static TestRegions.Regions regions;
     /** district code (and ":north"/":south" for Fengshan) -> welfare centre code. */
@@ -52,9 +53,9 @@ class KaohsiungDispatchTest {
 
     @BeforeAll
     static void publishShippedRules() throws IOException {
-        db = new Database();
+        db = new UnitDatabase("safenest-dispatch");
         regions = new TestRegions.Regions(TestRegions.kaohsiung());
-        book = new RuleBook(db.store(), regions::refs, new TestRegions.Audit(), Clock.systemUTC());
+        book = new RuleBook(new DispatchStore(db::required), regions::refs, new TestRegions.Audit(), Clock.systemUTC());
         PublishResult r = book.publish(RuleBook.SYSTEM, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
         assertEquals(8, r.published().size());
         expectedOffices();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.dispatch.DecisionBasis;
@@ -42,17 +43,17 @@ class RuleBookTest {
 
     @TempDir
     Path tmp;
-    private Database db;
+    private UnitDatabase db;
     private TestRegions.Regions regions;
     private TestRegions.Audit audit;
     private RuleBook book;
 
     @BeforeEach
     void open() {
-        db = new Database();
+        db = new UnitDatabase("safenest-dispatch");
         regions = new TestRegions.Regions(TestRegions.kaohsiung(), TestRegions.testland(5, 8));
         audit = new TestRegions.Audit();
-        book = new RuleBook(db.store(), regions::refs, audit, Clock.systemUTC());
+        book = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
     }
 
     @AfterEach
@@ -109,7 +110,7 @@ class RuleBookTest {
     @Test
     void storedVersionsReadBackTheSameInANewBook() {
         book.publish("admin", "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
-        RuleBook other = new RuleBook(db.store(), regions::refs, audit, Clock.systemUTC());
+        RuleBook other = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
         for (int v = 1; v <= 8; v++) {
             DispatchRuleSet a = book.ruleSet("kaohsiung", v).orElseThrow();
             DispatchRuleSet b = other.ruleSet("kaohsiung", v).orElseThrow();
@@ -292,12 +293,12 @@ class RuleBookTest {
     @Test
     void versionsPublishedByAnotherNodeAndReloadedRegionsAreNoticed() {
         assertEquals(List.of(), book.versions("kaohsiung"));
-        RuleBook otherNode = new RuleBook(db.store(), regions::refs, audit, Clock.systemUTC());
+        RuleBook otherNode = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
         otherNode.publish(RuleBook.SYSTEM, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
         assertEquals(List.of(), book.versions("kaohsiung"), "cached until refreshed");
         Map<String, Instant> loaded = new HashMap<>();
         regions.regions().forEach(r -> loaded.put(r.code(), r.loadedAt()));
-        book.refresh(loaded, db.store().counts());
+        book.refresh(loaded, new DispatchStore(db::required).counts());
         assertEquals(8, book.versions("kaohsiung").size());
 
         // the region's reference data is reloaded with a district renamed
@@ -308,7 +309,7 @@ class RuleBookTest {
                 k.offices(), List.of(), List.of()));
         regions.loadedAt.put("kaohsiung", Instant.now().plusSeconds(1));
         regions.regions().forEach(r -> loaded.put(r.code(), r.loadedAt()));
-        book.refresh(loaded, db.store().counts());
+        book.refresh(loaded, new DispatchStore(db::required).counts());
         assertTrue(book.dispatch("kaohsiung", "fragile-family", "nanzi", null, utc("2023-06-01")).explanation()
                 .startsWith("Fragile family report from Nanzih District goes to swc-nanzi"));
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.dispatch.RuleSetVersion;
@@ -26,7 +27,7 @@ class RuleSourcesTest {
     @TempDir
     Path tmp;
     private Path drop;
-    private Database db;
+    private UnitDatabase db;
     private TestRegions.Regions regions;
     private TestRegions.Audit audit;
     private RuleBook book;
@@ -35,10 +36,10 @@ class RuleSourcesTest {
     @BeforeEach
     void open() {
         drop = tmp.resolve("etc/safenest/dispatch");
-        db = new Database();
+        db = new UnitDatabase("safenest-dispatch");
         regions = new TestRegions.Regions(TestRegions.kaohsiung());
         audit = new TestRegions.Audit();
-        book = new RuleBook(db.store(), regions::refs, audit, Clock.systemUTC());
+        book = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
         sources = new RuleSources(book, drop, r -> regions.region(r).map(x -> x.loadedAt().toString()).orElse(null), audit,
                 Clock.systemUTC());
     }

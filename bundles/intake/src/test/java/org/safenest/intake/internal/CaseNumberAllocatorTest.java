@@ -34,7 +34,7 @@ class CaseNumberAllocatorTest {
 
     @Test
     void numbersComeInOrderAndAGivenBackNumberComesNext() {
-        CaseNumberAllocator a = new CaseNumberAllocator(new TestSupport.LocalTransactions(t.emf));
+        CaseNumberAllocator a = new CaseNumberAllocator(t.db::required);
         List<Long> taken = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             taken.add(a.take("kaohsiung", 2026));
@@ -49,7 +49,7 @@ class CaseNumberAllocatorTest {
 
     @Test
     void anOrderlyStopGivesTheRestOfTheBlockBack() {
-        CaseNumberAllocator a = new CaseNumberAllocator(new TestSupport.LocalTransactions(t.emf));
+        CaseNumberAllocator a = new CaseNumberAllocator(t.db::required);
         // quick succession: the blocks grow beyond what is used
         for (int i = 0; i < 20; i++) {
             a.take("kaohsiung", 2026);
@@ -58,14 +58,14 @@ class CaseNumberAllocatorTest {
         assertTrue(reserved > 20, "blocks grow under load: " + reserved);
         a.release();
         assertEquals(20, counter("kaohsiung/2026"));
-        CaseNumberAllocator restarted = new CaseNumberAllocator(new TestSupport.LocalTransactions(t.emf));
+        CaseNumberAllocator restarted = new CaseNumberAllocator(t.db::required);
         assertEquals(21L, restarted.take("kaohsiung", 2026), "no gap after a restart");
     }
 
     @Test
     void twoNodesNeverHandOutTheSameNumber() throws Exception {
-        List<CaseNumberAllocator> nodes = List.of(new CaseNumberAllocator(new TestSupport.LocalTransactions(t.emf)),
-                new CaseNumberAllocator(new TestSupport.LocalTransactions(t.emf)));
+        List<CaseNumberAllocator> nodes = List.of(new CaseNumberAllocator(t.db::required),
+                new CaseNumberAllocator(t.db::required));
         Set<Long> all = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);

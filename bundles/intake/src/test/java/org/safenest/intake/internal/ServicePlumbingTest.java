@@ -35,7 +35,7 @@ class ServicePlumbingTest {
 
     @Test
     void auditRecordsWrittenInTheBackgroundAreAllThereAfterAStop() {
-        CaseService service = new CaseService(new TestSupport.LocalTransactions(t.emf), t.regions, t.catalogue, t.dispatch, t.audit,
+        CaseService service = new CaseService(t.db::required, t.regions, t.catalogue, t.dispatch, t.audit,
                 t.events, t.clock, Duration.ZERO, Executors.newFixedThreadPool(2));
         for (int i = 0; i < 30; i++) {
             service.submit(INTAKE, "kaohsiung", report("bg-" + i, "fragile-family", "sanmin", null, null, 4));

@@ -1,8 +1,6 @@
 package org.safenest.intake.internal;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -54,7 +49,7 @@ import org.safenest.api.region.RegionService;
 import org.safenest.api.region.ServedArea;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
-import org.safenest.intake.internal.jpa.Transactions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * The intake service outside OSGi: the production persistence unit {@code safenest-intake} (JTA there) switched
@@ -74,7 +69,7 @@ final class TestSupport implements AutoCloseable {
     static final Caller SUPERVISOR = caller("supervisor", Role.SUPERVISOR);
     static final Caller ANALYST = caller("analyst", Role.ANALYST);
 
-    final String url = "jdbc:derby:memory:intake-" + UUID.randomUUID();
+    final UnitDatabase db;
     final EntityManagerFactory emf;
     final MovableClock clock = new MovableClock(NOW);
     final FakeRegions regions = new FakeRegions();
@@ -85,28 +80,15 @@ final class TestSupport implements AutoCloseable {
     final CaseService service;
 
     TestSupport() {
-        System.setProperty("derby.stream.error.file", Path.of("target", "derby.log").toString());
-        emf = Persistence.createEntityManagerFactory("safenest-intake", properties(url));
-        service = new CaseService(new LocalTransactions(emf), regions, catalogue, dispatch, audit, events, clock, Duration.ZERO);
+        // the losers of concurrent submits of one reportId hit the unique constraint, as they should
+        db = new UnitDatabase("safenest-intake", "jdbc:derby:memory:intake-" + UUID.randomUUID(),
+                Map.of("eclipselink.logging.level", "SEVERE", "eclipselink.connection-pool.default.max", "16"));
+        emf = db.emf();
+        service = new CaseService(db::required, regions, catalogue, dispatch, audit, events, clock, Duration.ZERO);
     }
 
     static Caller caller(String name, Role role, String... regions) {
         return new Caller(name, Set.of(role), Set.of(regions));
-    }
-
-    private static Map<String, Object> properties(String url) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("javax.persistence.jtaDataSource", "");
-        props.put("javax.persistence.nonJtaDataSource", "");
-        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        props.put("javax.persistence.jdbc.url", url + ";create=true");
-        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
-        props.put("eclipselink.ddl-generation.output-mode", "database");
-        // the losers of concurrent submits of one reportId hit the unique constraint, as they should
-        props.put("eclipselink.logging.level", "SEVERE");
-        props.put("eclipselink.connection-pool.default.max", "16");
-        return props;
     }
 
     /** How many rows a table of the intake unit holds. */
@@ -130,12 +112,7 @@ final class TestSupport implements AutoCloseable {
 
     @Override
     public void close() {
-        emf.close();
-        try {
-            DriverManager.getConnection(url + ";drop=true").close();
-        } catch (SQLException expected) {
-            // Derby answers a successful drop with SQLState 08006
-        }
+        db.close();
     }
 
     // ------------------------------------------------------------------ reports
@@ -155,34 +132,6 @@ final class TestSupport implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ fakes
-
-    /** Plain JPA transactions: begin, work, commit; rollback on any error. */
-    static final class LocalTransactions implements Transactions {
-        private final EntityManagerFactory emf;
-
-        LocalTransactions(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R required(Function<EntityManager, R> work) {
-            EntityManager em = emf.createEntityManager();
-            EntityTransaction tx = em.getTransaction();
-            try {
-                tx.begin();
-                R result = work.apply(em);
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
-            } finally {
-                em.close();
-            }
-        }
-    }
 
     static final class MovableClock extends Clock {
         private final AtomicReference<Instant> now;

@@ -3,13 +3,11 @@ package org.safenest.referral.internal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-
-import javax.persistence.EntityManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.intake.TransferDirection;
 import org.safenest.api.referral.ReferralProposal;
 import org.safenest.api.referral.SubmittedProposal;
@@ -21,8 +19,7 @@ import org.safenest.api.security.Caller;
  */
 abstract class BoardTestBase {
 
-    private static String url;
-    static EntityManagerFactory emf;
+    static UnitDatabase db;
 
     Fixtures.MovableClock clock;
     Fixtures.MemoryAudit audit;
@@ -31,18 +28,17 @@ abstract class BoardTestBase {
 
     @BeforeAll
     static void openDatabase() {
-        url = "jdbc:derby:memory:referral-" + UUID.randomUUID();
-        emf = Fixtures.openDatabase(url);
+        db = new UnitDatabase("safenest-referral");
     }
 
     @AfterAll
     static void dropDatabase() {
-        Fixtures.dropDatabase(emf, url);
+        db.close();
     }
 
     @BeforeEach
     void newBoard() {
-        Fixtures.clear(emf);
+        Fixtures.clear(db::required);
         clock = new Fixtures.MovableClock(Instant.parse("2023-04-01T02:00:00Z"));
         audit = new Fixtures.MemoryAudit();
         regions = new Fixtures.Regions();
@@ -50,7 +46,7 @@ abstract class BoardTestBase {
     }
 
     JpaReferralBoard board(Map<String, ?> config) {
-        return new JpaReferralBoard(new Fixtures.LocalTransactions(emf), regions, audit, clock, new HashMap<>(config));
+        return new JpaReferralBoard(db::required, regions, audit, clock, new HashMap<>(config));
     }
 
     static ReferralProposal form(String reportNumber, TransferDirection direction) {

@@ -1,8 +1,6 @@
 package org.safenest.referral.internal;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
 
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
@@ -208,63 +200,9 @@ final class Fixtures {
 
     // ------------------------------------------------------------------ database
 
-    /** The production unit {@code safenest-referral} (JTA, OSGi JNDI data source) on in-memory Derby, RESOURCE_LOCAL. */
-    static EntityManagerFactory openDatabase(String url) {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("javax.persistence.jtaDataSource", "");
-        props.put("javax.persistence.nonJtaDataSource", "");
-        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        props.put("javax.persistence.jdbc.url", url + ";create=true");
-        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
-        props.put("eclipselink.ddl-generation.output-mode", "database");
-        props.put("eclipselink.logging.level", "WARNING");
-        return Persistence.createEntityManagerFactory("safenest-referral", props);
-    }
-
-    static void dropDatabase(EntityManagerFactory emf, String url) {
-        if (emf != null) {
-            emf.close();
-        }
-        try {
-            DriverManager.getConnection(url + ";drop=true").close();
-        } catch (SQLException expected) {
-            // Derby answers a successful drop with SQLState 08006
-        }
-    }
-
-    /** Plain JPA transactions: begin, work, commit; rollback on any error. */
-    static final class LocalTransactions implements Transactions {
-        private final EntityManagerFactory emf;
-
-        LocalTransactions(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R required(Function<EntityManager, R> work) {
-            EntityManager em = emf.createEntityManager();
-            EntityTransaction tx = em.getTransaction();
-            try {
-                tx.begin();
-                R result = work.apply(em);
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
-            } finally {
-                em.close();
-            }
-        }
-    }
-
     /** Empties the board's tables (between tests that share a database). */
-    static void clear(EntityManagerFactory emf) {
-        new LocalTransactions(emf).required(em -> {
+    static void clear(Transactions tx) {
+        tx.required(em -> {
             em.createQuery("DELETE FROM ProposalEntity").executeUpdate();
             em.createQuery("DELETE FROM CounterEntity").executeUpdate();
             return null;

@@ -13,13 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
-
+import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
@@ -60,7 +55,7 @@ final class TestSupport implements AutoCloseable {
     static final Caller WORKER = caller("worker", Role.SOCIAL_WORKER);
     static final Caller ADMIN = caller("admin", Role.ADMIN);
 
-    final EntityManagerFactory emf;
+    final UnitDatabase db;
     final Transactions tx;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final FakeRegions regions = new FakeRegions();
@@ -88,9 +83,9 @@ final class TestSupport implements AutoCloseable {
     private int reports;
 
     TestSupport() {
-        System.setProperty("derby.stream.error.file", Path.of("target", "derby.log").toString());
-        emf = Persistence.createEntityManagerFactory("safenest-reporting", properties("jdbc:derby:memory:reporting-" + UUID.randomUUID()));
-        tx = new LocalTransactions(emf);
+        db = new UnitDatabase("safenest-reporting", "jdbc:derby:memory:reporting-" + UUID.randomUUID(),
+                Map.of("eclipselink.logging.level", "SEVERE"));
+        tx = db::required;
         collector = new FactCollector(tx, new FactWriter(r -> TAIPEI));
     }
 
@@ -101,19 +96,6 @@ final class TestSupport implements AutoCloseable {
 
     static Caller caller(String name, Role role, String... regions) {
         return new Caller(name, Set.of(role), Set.of(regions));
-    }
-
-    static Map<String, Object> properties(String url) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("javax.persistence.jtaDataSource", "");
-        props.put("javax.persistence.nonJtaDataSource", "");
-        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        props.put("javax.persistence.jdbc.url", url + ";create=true");
-        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
-        props.put("eclipselink.ddl-generation.output-mode", "database");
-        props.put("eclipselink.logging.level", "SEVERE");
-        return props;
     }
 
     /** Epoch millis of a local time in Taipei, as "2026-03-02T10:00". */
@@ -185,33 +167,7 @@ final class TestSupport implements AutoCloseable {
     @Override
     public void close() {
         collector.stop(10_000);
-        emf.close();
-    }
-
-    /** Plain JPA transactions. */
-    static final class LocalTransactions implements Transactions {
-        private final EntityManagerFactory emf;
-
-        LocalTransactions(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R required(Function<EntityManager, R> work) {
-            EntityManager em = emf.createEntityManager();
-            EntityTransaction t = em.getTransaction();
-            try {
-                t.begin();
-                R result = work.apply(em);
-                t.commit();
-                return result;
-            } finally {
-                if (t.isActive()) {
-                    t.rollback();
-                }
-                em.close();
-            }
-        }
+        db.close();
     }
 
     /** Region {@code kh} (three districts, two centres, one station) and {@code hk} (with kindergartens). */

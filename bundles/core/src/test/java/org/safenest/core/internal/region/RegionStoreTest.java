@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
 import javax.persistence.PersistenceException;
 
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +34,7 @@ import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionData;
 import org.safenest.api.region.ServedArea;
-import org.safenest.core.internal.jpa.Transactions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * The region store against embedded Derby in memory and EclipseLink outside OSGi: the production
@@ -53,77 +46,24 @@ class RegionStoreTest {
     private static RegionData kaohsiung;
     private static RegionData hongKong;
 
-    private String url;
-    private EntityManagerFactory emf;
+    private UnitDatabase db;
     private RegionStore store;
 
     @BeforeAll
     static void readRegions() throws RegionDataException {
-        // keep derby.log out of the source tree
-        System.setProperty("derby.stream.error.file", "target/derby.log");
         kaohsiung = RegionFolders.read(RegionFolders.KAOHSIUNG);
         hongKong = RegionFolders.read(RegionFolders.HONG_KONG);
     }
 
     @BeforeEach
     void openDatabase() {
-        url = "jdbc:derby:memory:regionstore-" + UUID.randomUUID();
-        emf = Persistence.createEntityManagerFactory("safenest-core", properties(url));
-        store = new RegionStore(new LocalTransactions(emf));
-    }
-
-    /** The production unit (JTA, OSGi JNDI data source) switched to a local JDBC connection. */
-    private static Map<String, Object> properties(String url) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("javax.persistence.jtaDataSource", "");
-        props.put("javax.persistence.nonJtaDataSource", "");
-        props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        props.put("javax.persistence.jdbc.url", url + ";create=true");
-        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
-        props.put("eclipselink.ddl-generation.output-mode", "database");
-        props.put("eclipselink.logging.level", "WARNING");
-        return props;
+        db = new UnitDatabase("safenest-core");
+        store = new RegionStore(db::required);
     }
 
     @AfterEach
     void closeDatabase() {
-        if (emf != null) {
-            emf.close();
-        }
-        try {
-            DriverManager.getConnection(url + ";drop=true").close();
-        } catch (SQLException expected) {
-            // Derby answers a successful drop with SQLState 08006
-        }
-    }
-
-    /** Plain JPA transactions: begin, work, commit; rollback on any error. */
-    static final class LocalTransactions implements Transactions {
-        private final EntityManagerFactory emf;
-
-        LocalTransactions(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R required(Function<EntityManager, R> work) {
-            EntityManager em = emf.createEntityManager();
-            EntityTransaction tx = em.getTransaction();
-            try {
-                tx.begin();
-                R result = work.apply(em);
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
-            } finally {
-                em.close();
-            }
-        }
+        db.close();
     }
 
     // ------------------------------------------------------------------ round trips
@@ -215,9 +155,8 @@ class RegionStoreTest {
         store.replace(kaohsiung);
         store.replace(hongKong);
         // a new EntityManagerFactory on the same database, as after a restart of the platform
-        emf.close();
-        emf = Persistence.createEntityManagerFactory("safenest-core", properties(url));
-        store = new RegionStore(new LocalTransactions(emf));
+        db = db.reopen();
+        store = new RegionStore(db::required);
 
         assertEquals(Optional.of(kaohsiung.checksum()), store.checksum("kaohsiung"));
         assertEquals(new RegionCounts(38, 22, 0, 0), store.require("kaohsiung").counts());
