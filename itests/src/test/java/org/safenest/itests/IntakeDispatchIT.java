@@ -1,6 +1,7 @@
 package org.safenest.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -84,6 +85,26 @@ public class IntakeDispatchIT {
             }
         }
         return expected;
+    }
+
+    @Test
+    public void caseTypesAreListedForTheRegionsUsers() throws Exception {
+        Api api = api();
+        Api.Answer types = api.get("/api/regions/kaohsiung/case-types", "intake", "intake");
+        assertEquals(types.raw(), 200, types.status());
+        List<String> codes = new ArrayList<>();
+        for (JsonNode t : types.body()) {
+            codes.add(t.path("code").asText());
+            assertFalse(t.path("nameZh").asText().isBlank());
+            assertFalse(t.path("nameEn").asText().isBlank());
+            assertFalse(t.path("serviceLine").asText().isBlank());
+        }
+        assertEquals(CASE_TYPES, codes.subList(0, CASE_TYPES.size()));
+        assertEquals("兒少保護", types.body().get(codes.indexOf("child-protection")).path("nameZh").asText());
+        // a user limited to Hong Kong, an unknown region, no login
+        assertEquals(403, api.get("/api/regions/kaohsiung/case-types", "hkworker", "hkworker").status());
+        assertEquals(404, api.get("/api/regions/atlantis/case-types", "admin", "admin").status());
+        assertEquals(401, api.get("/api/regions/kaohsiung/case-types", "intake", "wrong").status());
     }
 
     @Test
