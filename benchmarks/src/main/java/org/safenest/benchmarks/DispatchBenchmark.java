@@ -29,7 +29,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
@@ -48,6 +47,7 @@ import org.safenest.dispatch.internal.RegionRefs;
 import org.safenest.dispatch.internal.RuleBook;
 import org.safenest.dispatch.internal.RuleFiles;
 import org.safenest.dispatch.internal.jpa.Transactions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * Dispatch decisions per second in process, through the same {@link RuleBook#dispatch} the service uses (input

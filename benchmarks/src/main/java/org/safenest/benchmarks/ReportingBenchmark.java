@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 
-import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.IntakeEvents;
@@ -37,6 +36,7 @@ import org.safenest.reporting.internal.facts.Transactions;
 import org.safenest.reporting.internal.reports.AggregateReport;
 import org.safenest.reporting.internal.reports.FactReports;
 import org.safenest.reporting.internal.reports.Names;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * The intake-volume report over one million reports in embedded Derby (on disk), built by the production code: the

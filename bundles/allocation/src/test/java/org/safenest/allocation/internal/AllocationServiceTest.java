@@ -23,7 +23,6 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safenest.allocation.support.Teams;
-import org.safenest.allocation.testing.FixedRegions;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
@@ -44,6 +43,7 @@ import org.safenest.api.error.NotFoundException;
 import org.safenest.api.region.RegionData;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
+import org.safenest.testsupport.MemoryRegions;
 
 /** The allocation service outside OSGi: real plan store on Derby, Hong Kong's data, strategies made in the test. */
 class AllocationServiceTest {
@@ -57,7 +57,7 @@ class AllocationServiceTest {
     private final LocalDatabase db = new LocalDatabase();
     private final List<AuditRecord> audited = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> written = new ConcurrentHashMap<>();
-    private final FixedRegions regions = new FixedRegions(HongKong.data(),
+    private final MemoryRegions regions = new MemoryRegions(HongKong.data(),
             new RegionData("kaohsiung", "Kaohsiung", "高雄", "Asia/Taipei", "test", "x", List.of(), List.of(), List.of(), List.of()));
     private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), regions, new AuditLog() {
         @Override

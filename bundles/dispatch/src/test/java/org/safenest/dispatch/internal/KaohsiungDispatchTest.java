@@ -24,12 +24,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.dispatch.DecisionBasis;
 import org.safenest.api.dispatch.DispatchDecision;
 import org.safenest.api.dispatch.DispatchRuleSet;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.region.District;
+import org.safenest.testsupport.MemoryRegions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * Kaohsiung's shipped rule set, published into a database and asked for every district and case type. The
@@ -45,7 +46,7 @@ class KaohsiungDispatchTest {
 
     private static UnitDatabase db;
     private static RuleBook book;
-    private static TestRegions.Regions regions;
+    private static MemoryRegions regions;
     /** district code (and ":north"/":south" for Fengshan) -> welfare centre code. */
     private static final Map<String, String> centreOf = new HashMap<>();
     /** district code -> protection station code. */
@@ -54,8 +55,8 @@ class KaohsiungDispatchTest {
     @BeforeAll
     static void publishShippedRules() throws IOException {
         db = new UnitDatabase("safenest-dispatch");
-        regions = new TestRegions.Regions(TestRegions.kaohsiung());
-        book = new RuleBook(new DispatchStore(db::required), regions::refs, new TestRegions.Audit(), Clock.systemUTC());
+        regions = new MemoryRegions(TestRegions.kaohsiung());
+        book = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), new TestRegions.Audit(), Clock.systemUTC());
         PublishResult r = book.publish(RuleBook.SYSTEM, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
         assertEquals(8, r.published().size());
         expectedOffices();

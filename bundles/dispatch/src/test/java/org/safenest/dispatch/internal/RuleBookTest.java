@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.dispatch.DecisionBasis;
@@ -32,6 +31,8 @@ import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.testsupport.MemoryRegions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * Publishing (new versions only, all or none, never changing a published version, audited), the in-memory cache
@@ -44,16 +45,16 @@ class RuleBookTest {
     @TempDir
     Path tmp;
     private UnitDatabase db;
-    private TestRegions.Regions regions;
+    private MemoryRegions regions;
     private TestRegions.Audit audit;
     private RuleBook book;
 
     @BeforeEach
     void open() {
         db = new UnitDatabase("safenest-dispatch");
-        regions = new TestRegions.Regions(TestRegions.kaohsiung(), TestRegions.testland(5, 8));
+        regions = new MemoryRegions(TestRegions.kaohsiung(), TestRegions.testland(5, 8));
         audit = new TestRegions.Audit();
-        book = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
+        book = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), audit, Clock.systemUTC());
     }
 
     @AfterEach
@@ -110,7 +111,7 @@ class RuleBookTest {
     @Test
     void storedVersionsReadBackTheSameInANewBook() {
         book.publish("admin", "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
-        RuleBook other = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
+        RuleBook other = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), audit, Clock.systemUTC());
         for (int v = 1; v <= 8; v++) {
             DispatchRuleSet a = book.ruleSet("kaohsiung", v).orElseThrow();
             DispatchRuleSet b = other.ruleSet("kaohsiung", v).orElseThrow();
@@ -293,7 +294,7 @@ class RuleBookTest {
     @Test
     void versionsPublishedByAnotherNodeAndReloadedRegionsAreNoticed() {
         assertEquals(List.of(), book.versions("kaohsiung"));
-        RuleBook otherNode = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
+        RuleBook otherNode = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), audit, Clock.systemUTC());
         otherNode.publish(RuleBook.SYSTEM, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
         assertEquals(List.of(), book.versions("kaohsiung"), "cached until refreshed");
         Map<String, Instant> loaded = new HashMap<>();
@@ -306,8 +307,7 @@ class RuleBookTest {
         List<org.safenest.api.region.District> districts = k.districts().stream().map(d -> d.code().equals("nanzi")
                 ? new org.safenest.api.region.District("nanzi", d.nameZh(), "Nanzih District", d.parts()) : d).toList();
         regions.put(new org.safenest.api.region.RegionData(k.code(), k.nameEn(), k.nameZh(), k.timeZone(), k.source(), "y", districts,
-                k.offices(), List.of(), List.of()));
-        regions.loadedAt.put("kaohsiung", Instant.now().plusSeconds(1));
+                k.offices(), List.of(), List.of()), Instant.now().plusSeconds(1));
         regions.regions().forEach(r -> loaded.put(r.code(), r.loadedAt()));
         book.refresh(loaded, new DispatchStore(db::required).counts());
         assertTrue(book.dispatch("kaohsiung", "fragile-family", "nanzi", null, utc("2023-06-01")).explanation()

@@ -18,6 +18,7 @@ import org.safenest.api.dispatch.DispatchRule;
 import org.safenest.api.dispatch.DispatchRuleSet;
 import org.safenest.api.dispatch.RuleFileError;
 import org.safenest.api.intake.ServiceLine;
+import org.safenest.testsupport.MemoryRegions;
 
 /** The rule-file format: Kaohsiung's shipped files are valid; every kind of mistake is reported with its file and line. */
 class RuleFileParserTest {
@@ -31,7 +32,7 @@ class RuleFileParserTest {
 
     @BeforeAll
     static void region() {
-        kaohsiung = new TestRegions.Regions(TestRegions.kaohsiung()).refs("kaohsiung");
+        kaohsiung = TestRegions.refs(new MemoryRegions(TestRegions.kaohsiung()), "kaohsiung");
     }
 
     @BeforeEach

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.dispatch.RuleSetVersion;
 import org.safenest.api.region.RegionData;
+import org.safenest.testsupport.MemoryRegions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * Rule sets read without a caller: a region bundle's files, and a folder dropped into the distribution, picked
@@ -28,7 +29,7 @@ class RuleSourcesTest {
     Path tmp;
     private Path drop;
     private UnitDatabase db;
-    private TestRegions.Regions regions;
+    private MemoryRegions regions;
     private TestRegions.Audit audit;
     private RuleBook book;
     private RuleSources sources;
@@ -37,9 +38,9 @@ class RuleSourcesTest {
     void open() {
         drop = tmp.resolve("etc/safenest/dispatch");
         db = new UnitDatabase("safenest-dispatch");
-        regions = new TestRegions.Regions(TestRegions.kaohsiung());
+        regions = new MemoryRegions(TestRegions.kaohsiung());
         audit = new TestRegions.Audit();
-        book = new RuleBook(new DispatchStore(db::required), regions::refs, audit, Clock.systemUTC());
+        book = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), audit, Clock.systemUTC());
         sources = new RuleSources(book, drop, r -> regions.region(r).map(x -> x.loadedAt().toString()).orElse(null), audit,
                 Clock.systemUTC());
     }

@@ -5,27 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
-import org.safenest.api.error.NotFoundException;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.region.District;
-import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.DistrictPart;
 import org.safenest.api.region.Office;
 import org.safenest.api.region.OfficeType;
-import org.safenest.api.region.Preschool;
-import org.safenest.api.region.Region;
-import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionData;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.region.ServedArea;
@@ -35,7 +26,7 @@ import org.safenest.core.internal.region.RegionSource;
 
 /**
  * Regions for the tests: Kaohsiung as production reads it (core's own reader on the region bundle's files), and
- * a small synthetic region; a region service and an audit log in memory.
+ * a small synthetic region (served by test-support's {@code MemoryRegions}); an audit log in memory.
  */
 final class TestRegions {
 
@@ -70,86 +61,9 @@ final class TestRegions {
         return new RegionData("testland", "Testland", "測試", "UTC", "synthetic", "x", ds, os, List.of(), List.of());
     }
 
-    /** The region service over region data held in memory. */
-    static final class Regions implements RegionService {
-        final Map<String, RegionData> data = new ConcurrentHashMap<>();
-        final Map<String, Instant> loadedAt = new ConcurrentHashMap<>();
-
-        Regions(RegionData... regions) {
-            for (RegionData r : regions) {
-                put(r);
-            }
-        }
-
-        void put(RegionData r) {
-            data.put(r.code(), r);
-            loadedAt.put(r.code(), Instant.now());
-        }
-
-        @Override
-        public List<Region> regions() {
-            return data.keySet().stream().sorted().map(this::require).toList();
-        }
-
-        @Override
-        public Optional<Region> region(String code) {
-            RegionData r = data.get(code);
-            return r == null ? Optional.empty() : Optional.of(new Region(r.code(), r.nameEn(), r.nameZh(), r.timeZone(),
-                    loadedAt.get(code), r.source(), new RegionCounts(r.districts().size(), r.offices().size(), 0, 0)));
-        }
-
-        @Override
-        public Region require(String code) {
-            return region(code).orElseThrow(() -> new NotFoundException("region", code));
-        }
-
-        private RegionData get(String code) {
-            RegionData r = data.get(code);
-            if (r == null) {
-                throw new NotFoundException("region", code);
-            }
-            return r;
-        }
-
-        @Override
-        public List<District> districts(String region) {
-            return get(region).districts();
-        }
-
-        @Override
-        public Optional<District> district(String region, String codeOrName) {
-            return get(region).districts().stream().filter(d -> d.code().equals(codeOrName) || d.nameZh().equals(codeOrName)).findFirst();
-        }
-
-        @Override
-        public List<Office> offices(String region) {
-            return get(region).offices();
-        }
-
-        @Override
-        public Optional<Office> office(String region, String code) {
-            return get(region).offices().stream().filter(o -> o.code().equals(code)).findFirst();
-        }
-
-        @Override
-        public List<Preschool> preschools(String region, String district) {
-            return List.of();
-        }
-
-        @Override
-        public List<DistrictIndicator> indicators(String region, String indicator) {
-            return List.of();
-        }
-
-        @Override
-        public Region reload(String region, Path folder) {
-            throw new UnsupportedOperationException();
-        }
-
-        /** The reference snapshot the component would build (default case types). */
-        RegionRefs refs(String region) {
-            return RegionRefs.of(require(region), districts(region), offices(region), CaseType.DEFAULTS);
-        }
+    /** The reference snapshot the dispatch component builds for a region (default case types). */
+    static RegionRefs refs(RegionService regions, String region) {
+        return RegionRefs.of(regions.require(region), regions.districts(region), regions.offices(region), CaseType.DEFAULTS);
     }
 
     /** An audit log in memory. */

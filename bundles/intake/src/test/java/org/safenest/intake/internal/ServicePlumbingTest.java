@@ -17,6 +17,7 @@ import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.ServiceLine;
+import org.safenest.testsupport.MemoryRegions;
 
 /** The parts around the transaction: audit records written off the request thread, reference data kept briefly. */
 class ServicePlumbingTest {
@@ -49,7 +50,7 @@ class ServicePlumbingTest {
     @Test
     void referenceDataIsReadOnceAndAgainAfterItExpires() {
         AtomicInteger reads = new AtomicInteger();
-        TestSupport.FakeRegions counting = new TestSupport.FakeRegions() {
+        MemoryRegions counting = new MemoryRegions(TestSupport.kaohsiung(), TestSupport.hongKong()) {
             @Override
             public List<org.safenest.api.region.District> districts(String region) {
                 reads.incrementAndGet();

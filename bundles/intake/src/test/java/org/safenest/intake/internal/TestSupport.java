@@ -1,6 +1,5 @@
 package org.safenest.intake.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,24 +30,20 @@ import org.safenest.api.dispatch.DispatchRuleSet;
 import org.safenest.api.dispatch.DispatchService;
 import org.safenest.api.dispatch.RuleFileError;
 import org.safenest.api.dispatch.RuleSetVersion;
-import org.safenest.api.error.NotFoundException;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.IntakeReport;
 import org.safenest.api.intake.ReportedChild;
 import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.region.District;
-import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.DistrictPart;
 import org.safenest.api.region.Office;
 import org.safenest.api.region.OfficeType;
-import org.safenest.api.region.Preschool;
-import org.safenest.api.region.Region;
-import org.safenest.api.region.RegionCounts;
-import org.safenest.api.region.RegionService;
+import org.safenest.api.region.RegionData;
 import org.safenest.api.region.ServedArea;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
+import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
 /**
@@ -72,7 +67,7 @@ final class TestSupport implements AutoCloseable {
     final UnitDatabase db;
     final EntityManagerFactory emf;
     final MovableClock clock = new MovableClock(NOW);
-    final FakeRegions regions = new FakeRegions();
+    final MemoryRegions regions = regions();
     final FakeCatalogue catalogue = new FakeCatalogue();
     final FakeDispatch dispatch = new FakeDispatch();
     final FakeAudit audit = new FakeAudit();
@@ -168,91 +163,36 @@ final class TestSupport implements AutoCloseable {
         }
     }
 
-    /** Kaohsiung (a few districts, Fengshan split in two) and Hong Kong (two districts). */
-    static class FakeRegions implements RegionService {
-        final Map<String, Region> regions = new HashMap<>();
-        final Map<String, List<District>> districts = new HashMap<>();
-        final Map<String, List<Office>> offices = new HashMap<>();
+    /** Kaohsiung (a few districts, Fengshan split in two, the offices serving them) and Hong Kong (two districts). */
+    static MemoryRegions regions() {
+        return new MemoryRegions(kaohsiung(), hongKong());
+    }
 
-        FakeRegions() {
-            RegionCounts counts = new RegionCounts(0, 0, 0, 0);
-            regions.put("kaohsiung", new Region("kaohsiung", "Kaohsiung City", "高雄市", "Asia/Taipei", NOW, "test", counts));
-            regions.put("hong-kong", new Region("hong-kong", "Hong Kong", "香港", "Asia/Hong_Kong", NOW, "test", counts));
-            districts.put("kaohsiung", List.of(
-                    new District("sanmin", "三民區", "Sanmin", List.of()),
-                    new District("lingya", "苓雅區", "Lingya", List.of()),
-                    new District("zuoying", "左營區", "Zuoying", List.of()),
-                    new District("meinong", "美濃區", "Meinong", List.of()),
-                    new District("namaxia", "那瑪夏區", "Namaxia", List.of()),
-                    new District("fengshan", "鳳山區", "Fengshan", List.of(new DistrictPart("north", "國泰路以北"),
-                            new DistrictPart("south", "國泰路以南")))));
-            districts.put("hong-kong", List.of(new District("islands", "離島區", "Islands", List.of()),
-                    new District("kowloon-city", "九龍城區", "Kowloon City", List.of())));
-            offices.put("kaohsiung", List.of(
-                    newOffice("swc-sanmin", "sanmin"), newOffice("swc-lingya", "lingya"), newOffice("swc-zuoying", "zuoying"),
-                    newOffice("swc-qishan", "meinong"), newOffice("swc-jiaxian", "namaxia"), newOffice("swc-fengshan", "fengshan"),
-                    newOffice("swc-fengshan-wujia", "fengshan"), newOffice("pc-hq", null), newOffice("pc-qishan", null),
-                    newOffice("pc-fengshan", null)));
-            offices.put("hong-kong", List.of(newOffice("ifsc-islands", "islands"), newOffice("ifsc-kowloon-city", "kowloon-city")));
-        }
+    static RegionData kaohsiung() {
+        return MemoryRegions.region("kaohsiung", "Kaohsiung City", "高雄市", "Asia/Taipei", List.of(
+                new District("sanmin", "三民區", "Sanmin", List.of()),
+                new District("lingya", "苓雅區", "Lingya", List.of()),
+                new District("zuoying", "左營區", "Zuoying", List.of()),
+                new District("meinong", "美濃區", "Meinong", List.of()),
+                new District("namaxia", "那瑪夏區", "Namaxia", List.of()),
+                new District("fengshan", "鳳山區", "Fengshan", List.of(new DistrictPart("north", "國泰路以北"),
+                        new DistrictPart("south", "國泰路以南")))), List.of(
+                newOffice("swc-sanmin", "sanmin"), newOffice("swc-lingya", "lingya"), newOffice("swc-zuoying", "zuoying"),
+                newOffice("swc-qishan", "meinong"), newOffice("swc-jiaxian", "namaxia"), newOffice("swc-fengshan", "fengshan"),
+                newOffice("swc-fengshan-wujia", "fengshan"), newOffice("pc-hq", null), newOffice("pc-qishan", null),
+                newOffice("pc-fengshan", null)));
+    }
 
-        private static Office newOffice(String code, String district) {
-            return new Office(code, code, code, OfficeType.values()[0], null, null, null,
-                    district == null ? List.of() : List.of(new ServedArea(district, null)));
-        }
+    static RegionData hongKong() {
+        return MemoryRegions.region("hong-kong", "Hong Kong", "香港", "Asia/Hong_Kong", List.of(
+                new District("islands", "離島區", "Islands", List.of()),
+                new District("kowloon-city", "九龍城區", "Kowloon City", List.of())), List.of(
+                newOffice("ifsc-islands", "islands"), newOffice("ifsc-kowloon-city", "kowloon-city")));
+    }
 
-        @Override
-        public List<Region> regions() {
-            return List.copyOf(regions.values());
-        }
-
-        @Override
-        public Optional<Region> region(String code) {
-            return Optional.ofNullable(regions.get(code));
-        }
-
-        @Override
-        public Region require(String code) {
-            return region(code).orElseThrow(() -> new NotFoundException("region", code));
-        }
-
-        @Override
-        public List<District> districts(String region) {
-            require(region);
-            return districts.get(region);
-        }
-
-        @Override
-        public Optional<District> district(String region, String codeOrName) {
-            return districts(region).stream().filter(d -> d.code().equals(codeOrName) || d.nameZh().equals(codeOrName)
-                    || d.nameEn().equalsIgnoreCase(codeOrName)).findFirst();
-        }
-
-        @Override
-        public List<Office> offices(String region) {
-            require(region);
-            return offices.get(region);
-        }
-
-        @Override
-        public Optional<Office> office(String region, String code) {
-            return offices(region).stream().filter(o -> o.code().equals(code)).findFirst();
-        }
-
-        @Override
-        public List<Preschool> preschools(String region, String district) {
-            return List.of();
-        }
-
-        @Override
-        public List<DistrictIndicator> indicators(String region, String indicator) {
-            return List.of();
-        }
-
-        @Override
-        public Region reload(String region, Path folder) {
-            throw new UnsupportedOperationException();
-        }
+    private static Office newOffice(String code, String district) {
+        return new Office(code, code, code, OfficeType.values()[0], null, null, null,
+                district == null ? List.of() : List.of(new ServedArea(district, null)));
     }
 
     /** The defaults everywhere, and a region-configured child-protection type in Kaohsiung. */

@@ -7,11 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.intake.TransferDirection;
 import org.safenest.api.referral.ReferralProposal;
 import org.safenest.api.referral.SubmittedProposal;
 import org.safenest.api.security.Caller;
+import org.safenest.testsupport.MemoryRegions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * The board on its real persistence unit ({@code safenest-referral}) on in-memory Derby, one database per test class,
@@ -23,7 +24,7 @@ abstract class BoardTestBase {
 
     Fixtures.MovableClock clock;
     Fixtures.MemoryAudit audit;
-    Fixtures.Regions regions;
+    MemoryRegions regions;
     JpaReferralBoard board;
 
     @BeforeAll
@@ -41,7 +42,7 @@ abstract class BoardTestBase {
         Fixtures.clear(db::required);
         clock = new Fixtures.MovableClock(Instant.parse("2023-04-01T02:00:00Z"));
         audit = new Fixtures.MemoryAudit();
-        regions = new Fixtures.Regions();
+        regions = Fixtures.regions();
         board = board(Map.of());
     }
 

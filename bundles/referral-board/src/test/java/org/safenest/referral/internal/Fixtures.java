@@ -1,6 +1,5 @@
 package org.safenest.referral.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,28 +8,20 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
-import org.safenest.api.error.NotFoundException;
 import org.safenest.api.region.District;
-import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.Office;
 import org.safenest.api.region.OfficeType;
-import org.safenest.api.region.Preschool;
-import org.safenest.api.region.Region;
-import org.safenest.api.region.RegionCounts;
-import org.safenest.api.region.RegionService;
 import org.safenest.api.region.ServedArea;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.referral.internal.jpa.Transactions;
+import org.safenest.testsupport.MemoryRegions;
 
 /**
  * Test doubles and helpers: a small Kaohsiung and Hong Kong (codes as in the region bundles), an audit log in memory,
@@ -119,83 +110,25 @@ final class Fixtures {
 
     // ------------------------------------------------------------------ regions
 
-    /** Kaohsiung with two districts, two centres and a station; Hong Kong with one family service centre. */
-    static final class Regions implements RegionService {
-        private final Map<String, Region> regions = new HashMap<>();
-        private final Map<String, List<District>> districts = new HashMap<>();
-        private final Map<String, List<Office>> offices = new HashMap<>();
-
-        Regions() {
-            regions.put("kaohsiung", new Region("kaohsiung", "Kaohsiung City", "高雄市", "Asia/Taipei", Instant.EPOCH, "test", new RegionCounts(3, 4, 0, 0)));
-            districts.put("kaohsiung", List.of(new District("fengshan", "鳳山區", "Fengshan District", List.of()),
-                    new District("lingya", "苓雅區", "Lingya District", List.of()),
-                    new District("qishan", "旗山區", "Qishan District", List.of())));
-            offices.put("kaohsiung", List.of(
-                    new Office("swc-fengshan", "鳳山社會福利服務中心", "Fengshan Social Welfare Service Centre", OfficeType.WELFARE_SERVICE_CENTRE,
-                            "south", "pc-fengshan", null, List.of(new ServedArea("fengshan", null))),
-                    new Office("swc-lingya", "苓雅社會福利服務中心", "Lingya Social Welfare Service Centre", OfficeType.WELFARE_SERVICE_CENTRE,
-                            "west-central", "pc-headquarters", null, List.of(new ServedArea("lingya", null))),
-                    new Office("pc-fengshan", "家防中心鳳山站", "Protection Centre Fengshan station", OfficeType.PROTECTION_STATION,
-                            "south", null, null, List.of(new ServedArea("fengshan", null))),
-                    new Office("other-unit", "其他單位", "Another unit", OfficeType.OTHER, null, null, null, List.of())));
-            regions.put("hong-kong", new Region("hong-kong", "Hong Kong", "香港", "Asia/Hong_Kong", Instant.EPOCH, "test", new RegionCounts(1, 1, 0, 0)));
-            districts.put("hong-kong", List.of(new District("islands", "離島區", "Islands", List.of())));
-            offices.put("hong-kong", List.of(new Office("ifsc-tung-chung", "東涌綜合家庭服務中心", "Tung Chung IFSC",
-                    OfficeType.FAMILY_SERVICE_CENTRE, null, null, null, List.of(new ServedArea("islands", null)))));
-        }
-
-        @Override
-        public List<Region> regions() {
-            return List.copyOf(regions.values());
-        }
-
-        @Override
-        public Optional<Region> region(String code) {
-            return Optional.ofNullable(regions.get(code));
-        }
-
-        @Override
-        public Region require(String code) {
-            return region(code).orElseThrow(() -> new NotFoundException("region", code));
-        }
-
-        @Override
-        public List<District> districts(String region) {
-            require(region);
-            return districts.get(region);
-        }
-
-        @Override
-        public Optional<District> district(String region, String codeOrName) {
-            return districts(region).stream().filter(d -> d.code().equals(codeOrName) || d.nameZh().equals(codeOrName)
-                    || d.nameEn().equalsIgnoreCase(codeOrName)).findFirst();
-        }
-
-        @Override
-        public List<Office> offices(String region) {
-            require(region);
-            return offices.get(region);
-        }
-
-        @Override
-        public Optional<Office> office(String region, String code) {
-            return offices(region).stream().filter(o -> o.code().equals(code)).findFirst();
-        }
-
-        @Override
-        public List<Preschool> preschools(String region, String district) {
-            return List.of();
-        }
-
-        @Override
-        public List<DistrictIndicator> indicators(String region, String indicator) {
-            return List.of();
-        }
-
-        @Override
-        public Region reload(String region, Path folder) {
-            throw new UnsupportedOperationException();
-        }
+    /** Kaohsiung with three districts, two centres, a station and another unit; Hong Kong with one family service centre. */
+    static MemoryRegions regions() {
+        return new MemoryRegions(
+                MemoryRegions.region("kaohsiung", "Kaohsiung City", "高雄市", "Asia/Taipei",
+                        List.of(new District("fengshan", "鳳山區", "Fengshan District", List.of()),
+                                new District("lingya", "苓雅區", "Lingya District", List.of()),
+                                new District("qishan", "旗山區", "Qishan District", List.of())),
+                        List.of(new Office("swc-fengshan", "鳳山社會福利服務中心", "Fengshan Social Welfare Service Centre",
+                                        OfficeType.WELFARE_SERVICE_CENTRE, "south", "pc-fengshan", null, List.of(new ServedArea("fengshan", null))),
+                                new Office("swc-lingya", "苓雅社會福利服務中心", "Lingya Social Welfare Service Centre",
+                                        OfficeType.WELFARE_SERVICE_CENTRE, "west-central", "pc-headquarters", null,
+                                        List.of(new ServedArea("lingya", null))),
+                                new Office("pc-fengshan", "家防中心鳳山站", "Protection Centre Fengshan station", OfficeType.PROTECTION_STATION,
+                                        "south", null, null, List.of(new ServedArea("fengshan", null))),
+                                new Office("other-unit", "其他單位", "Another unit", OfficeType.OTHER, null, null, null, List.of()))),
+                MemoryRegions.region("hong-kong", "Hong Kong", "香港", "Asia/Hong_Kong",
+                        List.of(new District("islands", "離島區", "Islands", List.of())),
+                        List.of(new Office("ifsc-tung-chung", "東涌綜合家庭服務中心", "Tung Chung IFSC", OfficeType.FAMILY_SERVICE_CENTRE,
+                                null, null, null, List.of(new ServedArea("islands", null))))));
     }
 
     // ------------------------------------------------------------------ database

@@ -1,6 +1,5 @@
 package org.safenest.reporting.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,22 +13,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.safenest.testsupport.UnitDatabase;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
-import org.safenest.api.error.NotFoundException;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.IntakeEvents;
 import org.safenest.api.region.District;
-import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.Office;
 import org.safenest.api.region.OfficeType;
 import org.safenest.api.region.Preschool;
 import org.safenest.api.region.Region;
-import org.safenest.api.region.RegionCounts;
-import org.safenest.api.region.RegionService;
+import org.safenest.api.region.RegionData;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.reporting.internal.facts.FactCollector;
@@ -37,6 +32,8 @@ import org.safenest.reporting.internal.facts.FactWriter;
 import org.safenest.reporting.internal.facts.Transactions;
 import org.safenest.reporting.internal.reports.AggregateReport;
 import org.safenest.reporting.internal.reports.Names;
+import org.safenest.testsupport.MemoryRegions;
+import org.safenest.testsupport.UnitDatabase;
 
 /**
  * The reporting unit outside OSGi: {@code safenest-reporting} switched to RESOURCE_LOCAL on a fresh in-memory Derby,
@@ -58,7 +55,7 @@ final class TestSupport implements AutoCloseable {
     final UnitDatabase db;
     final Transactions tx;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final FakeRegions regions = new FakeRegions();
+    final MemoryRegions regions = regions();
     final CaseTypeCatalogue catalogue = new FakeCatalogue();
     final Names names = new Names(regions, catalogue);
     final List<AuditRecord> audit = new ArrayList<>();
@@ -170,63 +167,24 @@ final class TestSupport implements AutoCloseable {
         db.close();
     }
 
-    /** Region {@code kh} (three districts, two centres, one station) and {@code hk} (with kindergartens). */
-    static final class FakeRegions implements RegionService {
-        private final Region kh = new Region(REGION, "Test city", "測試市", "Asia/Taipei", NOW, "synthetic", new RegionCounts(3, 3, 0, 0));
-        private final Region hk = new Region("hk", "Test SAR", "測試區", "Asia/Hong_Kong", NOW, "synthetic", new RegionCounts(1, 0, 10, 0));
-
-        @Override
-        public List<Region> regions() {
-            return List.of(kh, hk);
+    /**
+     * Region {@code kh} (three districts, two centres, one station) and {@code hk} (the same districts and offices,
+     * and ten kindergartens, which make it a region for allocation reports).
+     */
+    static MemoryRegions regions() {
+        List<District> districts = List.of(new District("qianzhen", "前鎮區", "Qianzhen", List.of()),
+                new District("fengshan", "鳳山區", "Fengshan", List.of()), new District("cijin", "旗津區", "Cijin", List.of()));
+        List<Office> offices = List.of(
+                new Office("C1", "前鎮社福中心", "Qianzhen centre", OfficeType.WELFARE_SERVICE_CENTRE, null, null, null, List.of()),
+                new Office("C2", "鳳山社福中心", "Fengshan centre", OfficeType.WELFARE_SERVICE_CENTRE, null, null, null, List.of()),
+                new Office("S1", "保護服務站", "Protection station", OfficeType.PROTECTION_STATION, null, null, null, List.of()));
+        List<Preschool> kindergartens = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            kindergartens.add(new Preschool("k" + i, "Kindergarten " + i, "幼稚園" + i, "qianzhen", "synthetic", Set.of(), null));
         }
-
-        @Override
-        public Optional<Region> region(String code) {
-            return regions().stream().filter(r -> r.code().equals(code)).findFirst();
-        }
-
-        @Override
-        public Region require(String code) {
-            return region(code).orElseThrow(() -> new NotFoundException("region", code));
-        }
-
-        @Override
-        public List<District> districts(String region) {
-            return List.of(new District("qianzhen", "前鎮區", "Qianzhen", List.of()), new District("fengshan", "鳳山區", "Fengshan", List.of()),
-                    new District("cijin", "旗津區", "Cijin", List.of()));
-        }
-
-        @Override
-        public Optional<District> district(String region, String codeOrName) {
-            return districts(region).stream().filter(d -> d.code().equals(codeOrName)).findFirst();
-        }
-
-        @Override
-        public List<Office> offices(String region) {
-            return List.of(new Office("C1", "前鎮社福中心", "Qianzhen centre", OfficeType.WELFARE_SERVICE_CENTRE, null, null, null, List.of()),
-                    new Office("C2", "鳳山社福中心", "Fengshan centre", OfficeType.WELFARE_SERVICE_CENTRE, null, null, null, List.of()),
-                    new Office("S1", "保護服務站", "Protection station", OfficeType.PROTECTION_STATION, null, null, null, List.of()));
-        }
-
-        @Override
-        public Optional<Office> office(String region, String code) {
-            return offices(region).stream().filter(o -> o.code().equals(code)).findFirst();
-        }
-
-        @Override
-        public List<Preschool> preschools(String region, String district) {
-            throw new UnsupportedOperationException("not used by these tests");
-        }
-
-        @Override
-        public List<DistrictIndicator> indicators(String region, String indicator) {
-            throw new UnsupportedOperationException("not used by these tests");
-        }
-
-        @Override
-        public Region reload(String region, Path folder) {
-            throw new UnsupportedOperationException("not used by these tests");
-        }
+        return new MemoryRegions(MemoryRegions.region(REGION, "Test city", "測試市", "Asia/Taipei", districts, offices),
+                new RegionData("hk", "Test SAR", "測試區", "Asia/Hong_Kong", "synthetic test data", "synthetic", districts, offices,
+                        kindergartens, List.of()));
     }
 
     static final class FakeCatalogue implements CaseTypeCatalogue {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.LocalDatabase;
 import org.safenest.allocation.internal.PlanStore;
-import org.safenest.allocation.testing.FixedRegions;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
@@ -28,6 +27,7 @@ import org.safenest.api.allocation.Team;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
+import org.safenest.testsupport.MemoryRegions;
 
 /** The shell commands run directly, their output captured. */
 class CommandsTest {
@@ -51,7 +51,7 @@ class CommandsTest {
             return audited.size();
         }
     };
-    private final FixedRegions regions = new FixedRegions(HongKong.data());
+    private final MemoryRegions regions = new MemoryRegions(HongKong.data());
     private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), regions, audit, (k, v) -> { });
     private final PrintStream out = System.out;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -27,7 +27,6 @@ import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.AllocationSettings;
 import org.safenest.allocation.internal.LocalDatabase;
 import org.safenest.allocation.internal.PlanStore;
-import org.safenest.allocation.testing.FixedRegions;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
@@ -45,13 +44,14 @@ import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
+import org.safenest.testsupport.MemoryRegions;
 
 /** The REST resource called directly, with the service on Derby and Hong Kong's data. */
 class AllocationResourceTest {
 
     private final LocalDatabase db = new LocalDatabase();
     private final List<AuditRecord> audited = new ArrayList<>();
-    private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), new FixedRegions(HongKong.data()),
+    private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), new MemoryRegions(HongKong.data()),
             new AuditLog() {
                 @Override
                 public AuditRecord record(AuditRecord r) {

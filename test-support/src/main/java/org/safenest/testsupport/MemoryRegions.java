@@ -1,4 +1,4 @@
-package org.safenest.allocation.testing;
+package org.safenest.testsupport;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,22 +17,47 @@ import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionData;
 import org.safenest.api.region.RegionService;
 
-/** A RegionService over fixed reference data, for tests outside OSGi. */
-public final class FixedRegions implements RegionService {
+/**
+ * The platform's {@link RegionService} over reference data held in memory, for tests outside OSGi: the same
+ * answers as the stored regions (sorted by code, districts found by code or either name, {@link NotFoundException}
+ * for an unknown region), without a database. {@link #put} replaces a region as a reload would. Not final, so that
+ * a test can count or change what a method answers.
+ */
+public class MemoryRegions implements RegionService {
 
     private final Map<String, RegionData> data = new ConcurrentHashMap<>();
     private final Map<String, Instant> loadedAt = new ConcurrentHashMap<>();
 
-    public FixedRegions(RegionData... regions) {
+    public MemoryRegions(RegionData... regions) {
         for (RegionData r : regions) {
             put(r);
         }
     }
 
-    /** Adds or replaces a region, as a reload does. */
-    public void put(RegionData r) {
-        data.put(r.code(), r);
-        loadedAt.put(r.code(), Instant.now());
+    /** A region's data with the given districts and offices and nothing else (synthetic source and checksum). */
+    public static RegionData region(String code, String nameEn, String nameZh, String timeZone, List<District> districts,
+            List<Office> offices) {
+        return new RegionData(code, nameEn, nameZh, timeZone, "synthetic test data", "synthetic", districts, offices, List.of(),
+                List.of());
+    }
+
+    /** Adds or replaces a region, as a reload does, loaded now. */
+    public void put(RegionData region) {
+        put(region, Instant.now());
+    }
+
+    /** Adds or replaces a region with the time it counts as loaded (what caches of region data compare). */
+    public void put(RegionData region, Instant loaded) {
+        data.put(region.code(), region);
+        loadedAt.put(region.code(), loaded);
+    }
+
+    private RegionData get(String code) {
+        RegionData r = code == null ? null : data.get(code);
+        if (r == null) {
+            throw new NotFoundException("region", code);
+        }
+        return r;
     }
 
     @Override
@@ -52,11 +77,6 @@ public final class FixedRegions implements RegionService {
         return region(code).orElseThrow(() -> new NotFoundException("region", code));
     }
 
-    private RegionData get(String code) {
-        require(code);
-        return data.get(code);
-    }
-
     @Override
     public List<District> districts(String region) {
         return get(region).districts();
@@ -64,7 +84,8 @@ public final class FixedRegions implements RegionService {
 
     @Override
     public Optional<District> district(String region, String codeOrName) {
-        return districts(region).stream().filter(d -> d.code().equals(codeOrName)).findFirst();
+        return districts(region).stream().filter(d -> d.code().equals(codeOrName) || d.nameZh().equals(codeOrName)
+                || d.nameEn().equalsIgnoreCase(codeOrName)).findFirst();
     }
 
     @Override
@@ -87,8 +108,9 @@ public final class FixedRegions implements RegionService {
         return get(region).indicators().stream().filter(i -> indicator == null || i.indicator().equals(indicator)).toList();
     }
 
+    /** Refused: tests replace a region with {@link #put}; there are no files to read again. */
     @Override
     public Region reload(String region, Path folder) {
-        throw new UnsupportedOperationException("not in tests");
+        throw new UnsupportedOperationException("in-memory regions are replaced with put(), not reloaded");
     }
 }
