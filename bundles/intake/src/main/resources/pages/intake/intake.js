@@ -33,7 +33,8 @@ const TEXTS = {
     'in.field.summary': '通報內容摘要',
     'in.field.source': '通報來源',
     'in.hint.receivedAt': '以{zone}填寫；預設為現在，不可晚於現在。派案依受理日當時施行的派案規則。',
-    'in.hint.districtPart': '本區由不同單位分區服務，請選擇案家所在範圍。',
+    'in.hint.districtPart': '本區由不同單位分區服務，請選擇案家所在範圍。不確定時選「不確定」：需要分區才能派案的通報會進入人工派案佇列。',
+    'in.partUnknown': '不確定',
     'in.hint.children': '每位兒少一列，年齡 0 到 17 歲；參考編號用來分辨同一位兒少與手足（併案）。',
     'in.hint.ref': '通報系統中的編號，不可填寫姓名或地址。',
     'in.hint.noPersonalData': '請勿填寫姓名、身分證號、電話、電子郵件、地址或出生日期；以年齡與參考編號描述即可。',
@@ -125,6 +126,7 @@ const TEXTS = {
     'in.case.decisions': '派案決定',
     'in.case.basis': '依據',
     'in.case.ruleSet': '派案規則',
+    'in.case.ruleSetVersion': '規則版本',
     'in.case.explanation': '說明',
     'in.case.decidedBy': '決定人',
     'in.case.disputes': '派案爭議',
@@ -174,11 +176,11 @@ const TEXTS = {
     'in.action.dispatch': '人工派案',
     'in.action.dispatchIntro': '本案沒有派案規則適用。請選擇承辦單位並說明理由。',
     'in.action.dispatchSubmit': '派案',
-    'in.action.dispatched': '已人工派案至 {office}。',
+    'in.action.dispatched': '已人工派案至{office}。',
     'in.action.dispute': '派案爭議',
     'in.action.disputeIntro': '對目前的派案決定有爭議時：選擇應承辦的單位並說明理由。案件立即改派，爭議列入集中受理與派案機制協調會議。',
     'in.action.disputeSubmit': '提出爭議並改派',
-    'in.action.disputed': '已提出爭議 {id}，案件改派至 {office}，列入協調會議。',
+    'in.action.disputed': '已提出爭議 {id}，案件改派至{office}，列入協調會議。',
     'in.action.disposition': '記錄評估結果',
     'in.action.dispositionIntro': '「尚未能確認」會設定 10 日後到期的追蹤；不開案、知會或轉介會結案。',
     'in.action.dispositionSubmit': '記錄評估結果',
@@ -190,7 +192,7 @@ const TEXTS = {
     'in.action.transfer': '轉案',
     'in.action.transferIntro': '{direction}。案號與歷程不變，並依新的服務別重新派案。處遇中的案件不能轉案。',
     'in.action.transferSubmit': '轉案',
-    'in.action.transferred': '已轉案：{direction}，派案至 {office}。',
+    'in.action.transferred': '已轉案：{direction}，派案至{office}。',
     'in.field.office': '承辦單位',
     'in.field.reason': '理由',
     'in.field.disposition': '評估結果',
@@ -281,7 +283,8 @@ const TEXTS = {
     'in.field.summary': 'Summary of the report',
     'in.field.source': 'Reported by',
     'in.hint.receivedAt': 'In {zone}; now by default, never later than now. Dispatch uses the rules in force on the day received.',
-    'in.hint.districtPart': 'Different offices serve parts of this district: choose the family’s part.',
+    'in.hint.districtPart': 'Different offices serve parts of this district: choose the family’s part. If you do not know it, choose “not known”: a report that needs the part to be dispatched waits in the manual dispatch queue.',
+    'in.partUnknown': 'Not known',
     'in.hint.children': 'One row per child, aged 0 to 17. The reference tells the same child from a sibling (merging).',
     'in.hint.ref': 'The reference in the reporting system; never a name or an address.',
     'in.hint.noPersonalData': 'No names, ID numbers, phone numbers, e-mail or street addresses, or dates of birth: describe by age and reference.',
@@ -370,6 +373,7 @@ const TEXTS = {
     'in.case.decisions': 'Dispatch decisions',
     'in.case.basis': 'Basis',
     'in.case.ruleSet': 'Dispatch rule',
+    'in.case.ruleSetVersion': 'Rule-set version',
     'in.case.explanation': 'Explanation',
     'in.case.decidedBy': 'Decided by',
     'in.case.disputes': 'Dispatch disputes',
@@ -614,14 +618,14 @@ function officeName(ctx, ref, code) {
 function partName(ctx, district, partCode) {
   const part = district && district.parts.find((p) => p.code === partCode);
   if (!part) return partCode || '';
-  const label = partCode.charAt(0).toUpperCase() + partCode.slice(1);
-  return ctx.lang === 'en' ? ctx.t('in.partEn', { name: label, part: part.description }) : ctx.t('in.part', { part: part.description });
+  return ctx.lang === 'en' ? ctx.t('in.partEn', { name: partCode, part: part.description }) : ctx.t('in.part', { part: part.description });
 }
 
 function districtName(ctx, ref, code, partCode) {
   const district = ref.districts.find((d) => d.code === code);
   const text = name(ctx, ref.districts, code);
-  return partCode ? `${text}（${partName(ctx, district, partCode)}）` : text;
+  if (!partCode) return text;
+  return ctx.lang === 'en' ? `${text}, ${partName(ctx, district, partCode)}` : `${text}（${partName(ctx, district, partCode)}）`;
 }
 
 function dateTime(ctx, iso) {
@@ -773,14 +777,14 @@ function reportForm(body, ctx, ref, receipt) {
   const district = el('select', { required: true }, el('option', { value: '' }, t('in.choose')),
     ref.districts.map((d) => el('option', { value: d.code }, name(ctx, ref.districts, d.code))));
   district.value = draft.district;
-  const part = el('select', { required: true });
+  const part = el('select', {});
   const partBlock = fieldBlock(ctx, 'in', 'districtPart', part, 'in.field.districtPart', 'in.hint.districtPart');
   const showParts = () => {
     const d = ref.districts.find((x) => x.code === district.value);
     const parts = d ? d.parts : [];
     const kept = parts.some((p) => p.code === draft.districtPart) ? draft.districtPart : '';
     clear(part);
-    part.append(el('option', { value: '' }, t('in.choose')),
+    part.append(el('option', { value: '' }, t('in.partUnknown')),
       ...parts.map((p) => el('option', { value: p.code }, partName(ctx, d, p.code))));
     part.value = kept;
     draft.districtPart = kept;
@@ -887,14 +891,6 @@ function reportForm(body, ctx, ref, receipt) {
       summary: trimmed(summary.value),
       source: source.value || null,
     };
-    const errors = [];
-    if (!partBlock.hidden && !report.districtPart) {
-      errors.push({ field: 'districtPart', code: 'required' }); // the server would take the district as a whole
-    }
-    if (errors.length > 0) {
-      reportErrors(ctx, form, message, errors);
-      return;
-    }
     submit.disabled = true;
     submit.textContent = t('in.submitting');
     const answer = await ctx.api.post(`${base(ctx)}/intake`, report);
@@ -1097,7 +1093,7 @@ function decisionsSection(ctx, ref, c) {
         [t('in.case.basis'), t(`in.basis.${d.basis}`)],
         [t('in.case.office'), officeName(ctx, ref, d.office)],
         d.ruleId ? [t('in.case.ruleSet'), t('in.dispatch.rule', { rule: d.ruleId, version: d.ruleSetVersion })]
-          : d.ruleSetVersion > 0 ? [t('in.case.ruleSet'), t('in.version', { version: d.ruleSetVersion })] : null,
+          : d.basis === 'NO_RULE' && d.ruleSetVersion > 0 ? [t('in.case.ruleSetVersion'), t('in.version', { version: d.ruleSetVersion })] : null,
         d.explanation ? [d.basis === 'BY_HAND' ? t('in.case.reason') : t('in.case.explanation'), el('span', { class: 'in-text' }, d.explanation)] : null,
         [t('in.case.decidedBy'), t('in.byAt', { by: d.decidedBy, at: dateTime(ctx, d.decidedAt) })],
       ])))));

@@ -52,7 +52,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Starts the built distribution (as DistributionRestartIT does) and drives the web front end in headless Chromium:
  * login, a proposal to the referral board, the proposal on the agenda, a proposal refused for a phone number with the
  * error beside its field, the chair's decision, past meetings, the English texts; and the statistics dashboard with
- * its chart, table, suppressed small counts and CSV download. Screenshots go to {@code target/screenshots}.
+ * its chart, table, suppressed small counts and CSV download; and the intake window's page with its receipt, field
+ * errors, case view, dispute and manual dispatch. Screenshots go to {@code target/screenshots}.
  *
  * <p>The board allows a decision only from the meeting day on, so the test configures, before the first start, a
  * Kaohsiung meeting today with a cutoff of 0 days: a proposal submitted today goes on today's meeting, which the chair
@@ -329,6 +330,143 @@ public class WebBrowserIT {
         assertEquals(null, driver.findElement(By.id("st-to")).getAttribute("aria-invalid"));
     }
 
+    /**
+     * The intake window's page: the intake user fills in a synthetic report (child protection, Fengshan north of
+     * Guotai Road) and gets a receipt with the case number and the office the Kaohsiung rules give (rule CP-fengshan
+     * of version 8: the Protection Centre Fengshan station); a bad report is refused with the errors beside their
+     * fields; the case view shows the case. Then the dispatcher disputes the decision and dispatches a case from the
+     * manual dispatch queue by hand, and the history shows both; the case view in English, also at tablet width.
+     *
+     * <p>All data is synthetic: made-up ages and summaries, no names.
+     */
+    @Test
+    public void intakeReportReceiptCaseViewDisputeAndHandDispatch() throws Exception {
+        String base = "http://localhost:" + port;
+        driver.get(base + "/");
+        waitFor("#login-form");
+        login("intake", "intake");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        waitFor("#in-form");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口｜高雄市"));
+        // The intake page comes first in the navigation.
+        assertEquals("#/intake", driver.findElement(By.cssSelector("#nav li:first-child a")).getAttribute("href")
+                .replaceFirst("^[^#]*", ""));
+
+        // A synthetic report: child protection, Fengshan north of Guotai Road, two children.
+        assertFalse(driver.findElement(By.id("in-receivedAt")).getAttribute("value").isBlank());
+        assertFalse(driver.findElement(By.id("in-districtPart")).isDisplayed()); // no part picker before the district
+        new Select(driver.findElement(By.id("in-caseType"))).selectByValue("child-protection");
+        new Select(driver.findElement(By.id("in-district"))).selectByValue("fengshan");
+        new Select(waitFor("#in-districtPart")).selectByValue("north");
+        driver.findElement(By.id("in-children-0-age")).sendKeys("6");
+        click("#in-add-child");
+        waitFor("#in-children-1-age").sendKeys("3");
+        new Select(driver.findElement(By.id("in-source"))).selectByValue("school");
+        driver.findElement(By.id("in-summary")).sendKeys("Synthetic test report: a made-up family, no real person.");
+        String reportId = driver.findElement(By.id("in-form")).getAttribute("data-report-id");
+        assertTrue(reportId, reportId.length() >= 32);
+        fullShot("intake-zh");
+
+        click("#in-submit");
+        WebElement receipt = waitFor("#in-receipt");
+        String caseNumber = receipt.getAttribute("data-case");
+        assertTrue(caseNumber, caseNumber.startsWith("KH-"));
+        assertTrue(receipt.getText(), receipt.getText().contains(caseNumber));
+        assertEquals("NEW_CASE", driver.findElement(By.id("in-receipt-merge")).getAttribute("data-rule"));
+        WebElement office = driver.findElement(By.id("in-receipt-office"));
+        assertEquals("pc-fengshan", office.getAttribute("data-office"));
+        assertEquals("家防中心鳳山站", office.getText());
+        assertTrue(receipt.getText(), receipt.getText().contains("CP-fengshan"));
+        // The form is empty again, with a new reportId.
+        assertFalse(reportId.equals(driver.findElement(By.id("in-form")).getAttribute("data-report-id")));
+        assertEquals("", driver.findElement(By.id("in-summary")).getAttribute("value"));
+        fullShot("intake-receipt");
+        JsonNode stored = getJson("/api/regions/" + REGION + "/cases/" + caseNumber, "intake", "intake");
+        assertEquals(reportId, stored.path("reports").path(0).path("report").path("reportId").asText());
+        assertEquals("north", stored.path("districtPart").asText());
+        assertEquals(2, stored.path("reports").path(0).path("report").path("children").size());
+
+        // A bad report (a 25-year-old in a child-protection report, no summary): errors beside the fields.
+        new Select(driver.findElement(By.id("in-caseType"))).selectByValue("child-protection");
+        new Select(driver.findElement(By.id("in-district"))).selectByValue("sanmin");
+        assertFalse(driver.findElement(By.id("in-districtPart")).isDisplayed());
+        driver.findElement(By.id("in-children-0-age")).sendKeys("25");
+        new Select(driver.findElement(By.id("in-source"))).selectByValue("police");
+        click("#in-submit");
+        WebElement ageError = waitFor("#in-children-0-age-error");
+        assertTrue(ageError.getText(), ageError.getText().contains("0 到 17 歲"));
+        assertTrue(waitFor("#in-summary-error").getText().contains("必填"));
+        assertEquals("true", driver.findElement(By.id("in-children-0-age")).getAttribute("aria-invalid"));
+        assertTrue(driver.findElement(By.id("in-children-0-age")).getAttribute("aria-describedby").contains("in-children-0-age-error"));
+        assertEquals("in-children-0-age", driver.switchTo().activeElement().getAttribute("id"));
+        assertFalse(driver.findElement(By.id("in-caseType-error")).isDisplayed());
+        assertTrue(driver.findElements(By.id("in-receipt")).isEmpty());
+        shot("intake-field-errors");
+
+        // The case view from the list of recent cases.
+        click("#in-tab-recent");
+        click("#in-list tr[data-case='" + caseNumber + "'] a");
+        WebElement title = waitFor("#in-case-title");
+        assertEquals(caseNumber, title.getAttribute("data-case"));
+        assertEquals("家防中心鳳山站", driver.findElement(By.id("in-case-office")).getText());
+        assertTrue(driver.findElement(By.id("in-case-reports")).getText().contains("6 歲"));
+        waitFor("#in-history tr[data-kind='DISPATCHED']");
+        assertTrue(driver.findElements(By.id("in-case-actions")).isEmpty()); // intake may not act on a case
+
+        // A fragile-family report from Fengshan without the part: no rule matches, it waits in the manual queue.
+        String queued = submitSyntheticReport("web-intake-queue", Instant.now().minusSeconds(60), "fragile-family", "fengshan")
+                .path("caseNumber").asText();
+
+        // The dispatcher disputes the decision on the first case and sends it to the headquarters.
+        click("#logout");
+        waitFor("#login-form");
+        login("dispatcher", "dispatcher");
+        waitFor("#nav a[href='#/intake']");
+        driver.get(base + "/#/intake/case/" + caseNumber);
+        waitFor("#in-dispute-form");
+        assertTrue(driver.findElements(By.id("in-disposition-form")).isEmpty()); // dispositions are for social workers
+        new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("pc-headquarters");
+        driver.findElement(By.id("in-dispute-reason")).sendKeys("Synthetic test: the made-up family is served by the headquarters.");
+        click("#in-dispute-submit");
+        WebElement disputed = waitFor("#in-action-done");
+        assertTrue(disputed.getText(), disputed.getText().contains("家防中心本站"));
+        assertEquals("pc-headquarters", driver.findElement(By.id("in-case-office")).getAttribute("data-office"));
+        waitFor("#in-history tr[data-kind='DISPUTED']");
+        waitFor("#in-case-disputes .in-dispute");
+
+        // ... and dispatches the queued case by hand from the manual dispatch queue.
+        click("#in-tab-queue");
+        click("#in-list tr[data-case='" + queued + "'] a");
+        waitFor("#in-dispatch-form");
+        click("#in-dispatch-submit"); // no office, no reason: refused beside the fields
+        assertTrue(waitFor("#in-dispatch-office-error").getText().contains("必填"));
+        assertTrue(waitFor("#in-dispatch-reason-error").getText().contains("必填"));
+        new Select(driver.findElement(By.id("in-dispatch-office"))).selectByValue("swc-fengshan");
+        driver.findElement(By.id("in-dispatch-reason")).sendKeys("Synthetic test: north of Guotai Road.");
+        click("#in-dispatch-submit");
+        WebElement dispatched = waitFor("#in-action-done");
+        assertTrue(dispatched.getText(), dispatched.getText().contains("鳳山社會福利服務中心"));
+        assertEquals("ASSESSING", driver.findElement(By.id("in-case-status")).getAttribute("data-status"));
+        waitFor("#in-history tr[data-kind='DISPATCHED_BY_HAND']");
+
+        // The disputed case in English.
+        driver.get(base + "/#/intake/case/" + caseNumber);
+        waitFor("#in-history tr[data-kind='DISPUTED']");
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Intake｜Kaohsiung City"));
+        WebElement history = waitFor("#in-case-history");
+        assertTrue(history.getText(), history.getText().contains("Dispatch disputed"));
+        assertEquals("Protection Centre headquarters", driver.findElement(By.id("in-case-office")).getText());
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        fullShot("intake-case-en");
+        driver.manage().window().setSize(new Dimension(820, 1180));
+        fullShot("intake-case-en-tablet");
+        driver.manage().window().setSize(new Dimension(1366, 1000));
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口"));
+    }
+
     private void login(String user, String password) {
         WebElement name = waitFor("#username");
         name.clear();
@@ -371,17 +509,18 @@ public class WebBrowserIT {
         driver.manage().window().setSize(before);
     }
 
-    /** Submits one synthetic intake report (a made-up child, no personal data) as the intake user. */
-    private void submitSyntheticReport(String id, Instant receivedAt, String caseType, String district) throws Exception {
+    /** Submits one synthetic intake report (a made-up child, no personal data) as the intake user; answers the receipt. */
+    private JsonNode submitSyntheticReport(String id, Instant receivedAt, String caseType, String district) throws Exception {
         String body = "{\"reportId\":\"" + id + "\",\"receivedAt\":\"" + receivedAt + "\",\"caseType\":\"" + caseType
                 + "\",\"district\":\"" + district + "\",\"children\":[{\"age\":7}],"
-                + "\"summary\":\"Synthetic test report for the statistics page.\",\"source\":\"school\"}";
+                + "\"summary\":\"Synthetic test report, no real person.\",\"source\":\"school\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/regions/" + REGION + "/intake"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("intake:intake".getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(r.body(), 201, r.statusCode());
+        return JSON.readTree(r.body());
     }
 
     /** Waits until the analyst sees a report in the region's list of statistics. */
