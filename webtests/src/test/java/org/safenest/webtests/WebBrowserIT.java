@@ -142,6 +142,7 @@ public class WebBrowserIT {
         // Log in as a social worker; pick the region; the referral board page is contributed by its bundle.
         login("worker", "worker");
         waitFor("#nav a[href='#/referral']");
+        click("#nav a[href='#/referral']");
         new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
         waitFor("#rb-agenda");
         assertTrue(driver.findElement(By.cssSelector("h1")).getText().contains("轉介溝通平台"));
@@ -185,6 +186,8 @@ public class WebBrowserIT {
         click("#logout");
         waitFor("#login-form");
         login("chair", "chair");
+        waitFor("#nav a[href='#/referral']");
+        click("#nav a[href='#/referral']");
         waitFor("#rb-agenda");
         click("#rb-tab-decide");
         waitFor("#rb-decide-form");

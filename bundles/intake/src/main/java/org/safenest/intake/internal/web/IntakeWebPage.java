@@ -39,7 +39,7 @@ public class IntakeWebPage implements WebPage {
 
     @Override
     public Set<String> roles() {
-        return Set.of("intake", "dispatcher", "supervisor");
+        return Set.of("intake", "dispatcher", "social-worker", "supervisor", "board-chair");
     }
 
     @Override
