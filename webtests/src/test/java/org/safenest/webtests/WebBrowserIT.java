@@ -343,7 +343,7 @@ public class WebBrowserIT {
      * <p>All data is synthetic: made-up ages and summaries, no names.
      */
     @Test
-    public void intakeReportReceiptCaseViewDisputeAndHandDispatch() throws Exception {
+    public void intakeReportReceiptCaseViewDisputeHandDispatchAndFollowUp() throws Exception {
         String base = "http://localhost:" + port;
         driver.get(base + "/");
         waitFor("#login-form");
@@ -452,6 +452,31 @@ public class WebBrowserIT {
         assertTrue(dispatched.getText(), dispatched.getText().contains("鳳山社會福利服務中心"));
         assertEquals("ASSESSING", driver.findElement(By.id("in-case-status")).getAttribute("data-status"));
         waitFor("#in-history tr[data-kind='DISPATCHED_BY_HAND']");
+
+        // A social worker (every region: picks Kaohsiung) assesses the hand-dispatched case: maltreatment not yet
+        // confirmed, so a follow-up falls due 10 days later; then records the further investigation, completing it.
+        click("#logout");
+        waitFor("#login-form");
+        login("worker", "worker");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        driver.get(base + "/#/intake/case/" + queued);
+        waitFor("#in-disposition-form");
+        assertTrue(driver.findElements(By.id("in-dispute-form")).isEmpty()); // disputes are the dispatchers'
+        assertTrue(driver.findElements(By.id("in-tab-new")).isEmpty()); // the report form is the intake window's
+        new Select(driver.findElement(By.id("in-disposition-disposition"))).selectByValue("INVESTIGATION_CONTINUING");
+        click("#in-disposition-submit");
+        WebElement assessed = waitFor("#in-action-done");
+        assertTrue(assessed.getText(), assessed.getText().contains("尚未能確認"));
+        LocalDate due = LocalDate.now(ZoneId.of("Asia/Taipei")).plusDays(10);
+        String dueZh = due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日";
+        assertTrue(waitFor("#in-case-follow-up").getText(), driver.findElement(By.id("in-case-follow-up")).getText().contains(dueZh));
+        waitFor("#in-followUp-form");
+        driver.findElement(By.id("in-followUp-note")).sendKeys("Synthetic test: further investigation recorded.");
+        click("#in-followUp-submit");
+        assertTrue(waitFor("#in-action-done").getText().contains("已記錄追蹤完成"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-case-follow-up"), "worker 已於"));
+        assertTrue(driver.findElements(By.id("in-followUp-form")).isEmpty());
 
         // The disputed case in English.
         driver.get(base + "/#/intake/case/" + caseNumber);
