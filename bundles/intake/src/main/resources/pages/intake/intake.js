@@ -12,6 +12,7 @@ const TEXTS = {
     'in.tab.queue': '人工派案佇列',
     'in.tab.overdue': '逾期追蹤',
     'in.tab.recent': '最近案件',
+    'in.tab.disputes': '派案爭議',
     'in.choose': '請選擇',
     'in.yes': '是',
     'in.no': '否',
@@ -85,6 +86,15 @@ const TEXTS = {
     'in.list.empty.queue': '人工派案佇列目前沒有案件。',
     'in.list.empty.overdue': '目前沒有逾期的追蹤。',
     'in.list.empty.recent': '目前沒有案件。',
+    // the dispatch disputes for the coordination meeting
+    'in.disputes.views': '派案爭議清單',
+    'in.disputes.open': '待協調會議',
+    'in.disputes.resolved': '已有結論',
+    'in.disputes.count': '{title}（{n} 件）',
+    'in.list.disputes.open': '派案員提出、列入集中受理與派案機制協調會議的派案爭議，舊到新。案件在提出爭議時已改派；協調會議的結論由督導記錄。',
+    'in.list.disputes.resolved': '協調會議已有結論的派案爭議，舊到新。',
+    'in.list.empty.disputes.open': '目前沒有待協調會議的派案爭議。',
+    'in.list.empty.disputes.resolved': '目前沒有已有結論的派案爭議。',
     'in.list.caption': '{title}，第 {page} 頁',
     'in.col.caseNumber': '案號',
     'in.col.lastReceivedAt': '最近受理',
@@ -133,11 +143,11 @@ const TEXTS = {
     'in.case.dispute': '爭議 {id}：{status}',
     'in.case.disputeStatus.OPEN': '待協調會議',
     'in.case.disputeStatus.RESOLVED': '已有結論',
-    'in.case.disputed': '被爭議的派案',
-    'in.case.redispatchedTo': '改派至',
+    'in.case.redispatch': '被爭議的派案 → 改派至',
     'in.case.reason': '理由',
     'in.case.raised': '提出',
     'in.case.outcome': '協調會議結論',
+    'in.case.resolved': '結論記錄',
     'in.case.dispositions': '評估結果',
     'in.case.note': '說明',
     'in.case.unit': '知會或轉介單位',
@@ -181,6 +191,10 @@ const TEXTS = {
     'in.action.disputeIntro': '對目前的派案決定有爭議時：選擇應承辦的單位並說明理由。案件立即改派，爭議列入集中受理與派案機制協調會議。',
     'in.action.disputeSubmit': '提出爭議並改派',
     'in.action.disputed': '已提出爭議 {id}，案件改派至{office}，列入協調會議。',
+    'in.action.resolve': '記錄爭議 {id} 的協調會議結論',
+    'in.action.resolveIntro': '協調會議討論爭議 {id} 後，在此記錄會議的結論。記錄後不能修改；記錄結論不會變更案件的承辦單位。',
+    'in.action.resolveSubmit': '記錄結論',
+    'in.action.resolved': '已記錄爭議 {id} 的協調會議結論。',
     'in.action.disposition': '記錄評估結果',
     'in.action.dispositionIntro': '「尚未能確認」會設定 10 日後到期的追蹤；不開案、知會或轉介會結案。',
     'in.action.dispositionSubmit': '記錄評估結果',
@@ -199,6 +213,7 @@ const TEXTS = {
     'in.field.note': '說明',
     'in.field.unit': '知會或轉介的單位',
     'in.field.unitConfirmed': '已確認該單位仍在服務此家庭或已收案',
+    'in.field.outcome': '協調會議結論',
     'in.field.ground': '轉案原因',
     'in.field.referral': '轉介溝通平台提案編號（選填）',
     'in.hint.note': '簡短服務與「不開案：其他」須填寫說明。',
@@ -263,6 +278,7 @@ const TEXTS = {
     'in.tab.queue': 'Manual dispatch queue',
     'in.tab.overdue': 'Overdue follow-ups',
     'in.tab.recent': 'Recent cases',
+    'in.tab.disputes': 'Dispatch disputes',
     'in.choose': 'Choose',
     'in.yes': 'Yes',
     'in.no': 'No',
@@ -333,6 +349,14 @@ const TEXTS = {
     'in.list.empty.queue': 'The manual dispatch queue is empty.',
     'in.list.empty.overdue': 'No follow-up is overdue.',
     'in.list.empty.recent': 'There are no cases yet.',
+    'in.disputes.views': 'Dispute lists',
+    'in.disputes.open': 'For the coordination meeting',
+    'in.disputes.resolved': 'Resolved',
+    'in.disputes.count': '{title} ({n})',
+    'in.list.disputes.open': 'Dispatch disputes raised by dispatchers and listed for the coordination meeting of central intake and dispatch, oldest first. Each case was dispatched again when the dispute was raised; a supervisor records the meeting’s outcome.',
+    'in.list.disputes.resolved': 'Dispatch disputes the coordination meeting has resolved, oldest first.',
+    'in.list.empty.disputes.open': 'No dispatch dispute is waiting for the coordination meeting.',
+    'in.list.empty.disputes.resolved': 'No dispatch dispute has been resolved yet.',
     'in.list.caption': '{title}, page {page}',
     'in.col.caseNumber': 'Case number',
     'in.col.lastReceivedAt': 'Last received',
@@ -380,11 +404,11 @@ const TEXTS = {
     'in.case.dispute': 'Dispute {id}: {status}',
     'in.case.disputeStatus.OPEN': 'For the coordination meeting',
     'in.case.disputeStatus.RESOLVED': 'Resolved',
-    'in.case.disputed': 'Decision disputed',
-    'in.case.redispatchedTo': 'Dispatched instead to',
+    'in.case.redispatch': 'Disputed office → dispatched instead to',
     'in.case.reason': 'Reason',
     'in.case.raised': 'Raised',
     'in.case.outcome': 'Coordination meeting’s outcome',
+    'in.case.resolved': 'Outcome recorded',
     'in.case.dispositions': 'Dispositions',
     'in.case.note': 'Note',
     'in.case.unit': 'Unit notified or referred to',
@@ -427,6 +451,10 @@ const TEXTS = {
     'in.action.disputeIntro': 'If the current dispatch decision is disputed: choose the office that should serve the case and give the reason. The case goes there at once and the dispute is listed for the coordination meeting.',
     'in.action.disputeSubmit': 'Dispute and dispatch again',
     'in.action.disputed': 'Dispute {id} raised: the case now goes to {office}; listed for the coordination meeting.',
+    'in.action.resolve': 'Record the coordination meeting’s outcome of dispute {id}',
+    'in.action.resolveIntro': 'When the coordination meeting has discussed dispute {id}, record its outcome here. It cannot be changed afterwards; recording it does not change the case’s office.',
+    'in.action.resolveSubmit': 'Record the outcome',
+    'in.action.resolved': 'The coordination meeting’s outcome of dispute {id} is recorded.',
     'in.action.disposition': 'Record a disposition',
     'in.action.dispositionIntro': '“Not yet confirmed” sets a follow-up due 10 days later; not opened, notified or referred closes the case.',
     'in.action.dispositionSubmit': 'Record the disposition',
@@ -445,6 +473,7 @@ const TEXTS = {
     'in.field.note': 'Note',
     'in.field.unit': 'Unit notified or referred to',
     'in.field.unitConfirmed': 'The unit confirmed that it still serves the family or accepted the referral',
+    'in.field.outcome': 'Outcome of the coordination meeting',
     'in.field.ground': 'Ground',
     'in.field.referral': 'Referral board proposal (optional)',
     'in.hint.note': 'Required for brief service and for “not opened: other”.',
@@ -527,6 +556,12 @@ const LISTS = {
   overdue: 'overdue=true',
   recent: '',
 };
+// The dispute lists of the disputes tab (#/intake/disputes, #/intake/disputes/resolved) and their status filter.
+const DISPUTE_LISTS = {
+  open: 'OPEN',
+  resolved: 'RESOLVED',
+};
+const MAX_OUTCOME = 4000;
 
 let textsAdded = false;
 let cssLoading = null;
@@ -546,6 +581,7 @@ export default {
     const tabs = [
       { id: 'new', roles: ['intake', 'dispatcher'] },
       { id: 'queue' },
+      { id: 'disputes' },
       { id: 'overdue' },
       { id: 'recent' },
     ].filter((v) => !v.roles || ctx.hasRole(...v.roles));
@@ -569,6 +605,8 @@ export default {
       await caseView(body, ctx, ref, decodeURIComponent(rest.join('/')));
     } else if (current.id === 'new') {
       reportForm(body, ctx, ref);
+    } else if (current.id === 'disputes') {
+      await disputeList(body, ctx, ref, rest[0] === 'resolved' ? 'resolved' : 'open');
     } else {
       const page = Math.max(1, Number.parseInt(rest[0], 10) || 1);
       await caseList(body, ctx, ref, current.id, page);
@@ -602,6 +640,7 @@ async function loadReference(ctx) {
 
 // ---- names, dates and times ----
 const base = (ctx) => `/api/regions/${encodeURIComponent(ctx.region.code)}`;
+const caseUrl = (ctx, caseNumber, path) => `${base(ctx)}/cases/${encodeURIComponent(caseNumber)}/${path}`;
 const locale = (ctx) => (ctx.lang === 'en' ? 'en-GB' : 'zh-TW');
 const zone = (ctx) => ctx.region.timeZone || 'UTC';
 
@@ -996,6 +1035,72 @@ async function caseList(body, ctx, ref, kind, page) {
   }
 }
 
+// ---- the dispatch disputes for the coordination meeting ----
+async function disputeList(body, ctx, ref, list, notice) {
+  const { t } = ctx;
+  const answer = await ctx.api.get(`${base(ctx)}/disputes?status=${DISPUTE_LISTS[list]}`);
+  if (!ctx.isCurrent()) return;
+  const message = el('div', { id: 'in-disputes-message', tabindex: '-1' });
+  if (notice) message.append(notice);
+  body.append(
+    el('nav', { class: 'in-switch', 'aria-label': t('in.disputes.views') }, el('ul', {}, Object.keys(DISPUTE_LISTS).map((l) => el('li', {},
+      el('a', { href: ctx.link(l === 'open' ? 'disputes' : `disputes/${l}`), id: `in-disputes-${l}`, 'aria-current': l === list ? 'page' : null },
+        t(`in.disputes.${l}`)))))),
+    el('p', { class: 'hint' }, t(`in.list.disputes.${list}`)),
+    message);
+  if (answer.status !== 200 || !Array.isArray(answer.body)) {
+    body.append(failure(ctx, answer, 'in-list-error'));
+    return;
+  }
+  if (answer.body.length === 0) {
+    body.append(el('p', { class: 'notice', id: 'in-list-empty' }, t(`in.list.empty.disputes.${list}`)));
+    return;
+  }
+  const reload = async (text) => {
+    clear(body);
+    await disputeList(body, ctx, ref, list, el('p', { class: 'form-ok', role: 'status', id: 'in-action-done' }, text));
+    if (!ctx.isCurrent()) return;
+    body.querySelector('#in-disputes-message').focus();
+    ctx.announce(text);
+  };
+  body.append(
+    el('h2', { id: 'in-disputes-title' }, t('in.disputes.count', { title: t(`in.disputes.${list}`), n: answer.body.length })),
+    el('ol', { class: 'in-cards', id: 'in-disputes-list', 'data-status': DISPUTE_LISTS[list], 'aria-labelledby': 'in-disputes-title' },
+      answer.body.map((d) => el('li', {}, disputeCard(ctx, ref, d, reload, { heading: 'h3', withCase: true })))));
+}
+
+/**
+ * A dispatch dispute as a card (in the disputes tab with its case's number, in the case view without), with the form
+ * for the coordination meeting's outcome while it is open and the reader is a supervisor; reload(text) after it.
+ */
+function disputeCard(ctx, ref, d, reload, { heading, withCase = false }) {
+  const { t } = ctx;
+  const title = `in-dispute-${d.id}-title`;
+  return el('article', { class: 'card in-dispute', id: `in-dispute-${d.id}`, 'data-id': d.id, 'data-status': d.status,
+    'data-case': d.caseNumber, 'aria-labelledby': title },
+  el(heading, { id: title }, t('in.case.dispute', { id: d.id, status: t(`in.case.disputeStatus.${d.status}`) })),
+  pairs([
+    withCase ? [t('in.col.caseNumber'), el('a', { href: ctx.link(`case/${encodeURIComponent(d.caseNumber)}`), class: 'in-dispute-case' },
+      d.caseNumber)] : null,
+    [t('in.case.redispatch'), t('in.case.transferLine', { from: officeName(ctx, ref, d.disputed && d.disputed.office),
+      to: officeName(ctx, ref, d.redispatchedTo) })],
+    [t('in.case.reason'), el('span', { class: 'in-text' }, d.reason)],
+    [t('in.case.raised'), t('in.byAt', { by: d.raisedBy, at: dateTime(ctx, d.raisedAt) })],
+    d.outcome ? [t('in.case.outcome'), el('span', { class: 'in-text in-outcome', id: `in-dispute-${d.id}-outcome` }, d.outcome)] : null,
+    d.resolvedAt ? [t('in.case.resolved'), t('in.byAt', { by: d.resolvedBy, at: dateTime(ctx, d.resolvedAt) })] : null,
+  ]),
+  d.status === 'OPEN' && ctx.hasRole('supervisor') ? resolveForm(ctx, d, reload, heading === 'h3' ? 'h4' : 'h5') : null);
+}
+
+/** The supervisor's form for the coordination meeting's outcome of an open dispute. */
+function resolveForm(ctx, d, reload, heading) {
+  return actionForm(ctx, `${base(ctx)}/disputes/${encodeURIComponent(d.id)}/resolve`, 'resolve', [
+    (p) => fieldBlock(ctx, p, 'outcome', el('textarea', { required: true, maxlength: String(MAX_OUTCOME), rows: '3' }),
+      'in.field.outcome', 'in.hint.noPersonalData'),
+  ], (form) => ({ outcome: trimmed(form.elements.outcome.value) }),
+  async () => reload(ctx.t('in.action.resolved', { id: d.id })), { values: { id: d.id }, prefix: `in-resolve-${d.id}`, heading });
+}
+
 // ---- the case view ----
 async function caseView(body, ctx, ref, caseNumber, notice) {
   const { t } = ctx;
@@ -1027,7 +1132,7 @@ async function caseView(body, ctx, ref, caseNumber, notice) {
     actions(ctx, ref, c, reload),
     reportsSection(ctx, ref, c),
     decisionsSection(ctx, ref, c),
-    disputesSection(ctx, ref, c),
+    disputesSection(ctx, ref, c, reload),
     dispositionsSection(ctx, c),
     transfersSection(ctx, ref, c),
     historySection(ctx, ref, c),
@@ -1099,20 +1204,12 @@ function decisionsSection(ctx, ref, c) {
       ])))));
 }
 
-function disputesSection(ctx, ref, c) {
+function disputesSection(ctx, ref, c, reload) {
   const { t } = ctx;
   if (c.disputes.length === 0) return null;
   return el('section', { class: 'in-section', id: 'in-case-disputes' },
     el('h3', {}, t('in.case.disputes')),
-    c.disputes.map((d) => el('article', { class: 'card in-dispute', 'data-id': d.id },
-      el('h4', {}, t('in.case.dispute', { id: d.id, status: t(`in.case.disputeStatus.${d.status}`) })),
-      pairs([
-        [t('in.case.disputed'), officeName(ctx, ref, d.disputed && d.disputed.office)],
-        [t('in.case.redispatchedTo'), officeName(ctx, ref, d.redispatchedTo)],
-        [t('in.case.reason'), el('span', { class: 'in-text' }, d.reason)],
-        [t('in.case.raised'), t('in.byAt', { by: d.raisedBy, at: dateTime(ctx, d.raisedAt) })],
-        d.outcome ? [t('in.case.outcome'), `${d.outcome}（${t('in.byAt', { by: d.resolvedBy, at: dateTime(ctx, d.resolvedAt) })}）`] : null,
-      ]))));
+    c.disputes.map((d) => disputeCard(ctx, ref, d, reload, { heading: 'h4' })));
 }
 
 function dispositionsSection(ctx, c) {
@@ -1178,33 +1275,32 @@ function actions(ctx, ref, c, reload) {
   const open = c.status !== 'CLOSED';
   const current = c.decisions.length > 0 ? c.decisions[c.decisions.length - 1] : null;
   if (ctx.hasRole('dispatcher') && c.status === 'AWAITING_DISPATCH') {
-    forms.push(actionForm(ctx, c.caseNumber, 'dispatch', [
+    forms.push(actionForm(ctx, caseUrl(ctx, c.caseNumber, 'dispatch'), 'dispatch', [
       (p) => fieldBlock(ctx, p, 'office', officeSelect(ctx, ref, null), 'in.field.office'),
       (p) => fieldBlock(ctx, p, 'reason', el('textarea', { required: true, maxlength: '2000', rows: '3' }), 'in.field.reason', 'in.hint.noPersonalData'),
     ], (form) => ({ office: form.elements.office.value || null, reason: trimmed(form.elements.reason.value) }),
-    async (bodyOut, answer) => reload(t('in.action.dispatched', { office: officeName(ctx, ref, answer.body.office) })), 'dispatch'));
+    async (bodyOut, answer) => reload(t('in.action.dispatched', { office: officeName(ctx, ref, answer.body.office) }))));
   }
   if (ctx.hasRole('dispatcher') && open && c.status !== 'AWAITING_DISPATCH' && current && !current.manualQueue) {
-    forms.push(actionForm(ctx, c.caseNumber, 'dispute', [
+    forms.push(actionForm(ctx, caseUrl(ctx, c.caseNumber, 'dispute'), 'dispute', [
       (p) => fieldBlock(ctx, p, 'office', officeSelect(ctx, ref, c.office), 'in.field.office'),
       (p) => fieldBlock(ctx, p, 'reason', el('textarea', { required: true, maxlength: '2000', rows: '3' }), 'in.field.reason', 'in.hint.noPersonalData'),
     ], (form) => ({ office: form.elements.office.value || null, reason: trimmed(form.elements.reason.value) }),
-    async (sent, answer) => reload(t('in.action.disputed', { id: answer.body.id, office: officeName(ctx, ref, answer.body.redispatchedTo) })),
-    'dispute'));
+    async (sent, answer) => reload(t('in.action.disputed', { id: answer.body.id, office: officeName(ctx, ref, answer.body.redispatchedTo) }))));
   }
   const worker = ctx.hasRole('social-worker', 'supervisor');
   if (worker && (c.status === 'ASSESSING' || c.status === 'IN_SERVICE')) {
     forms.push(dispositionForm(ctx, c, reload));
   }
   if (worker && c.followUp && !c.followUp.completedAt) {
-    forms.push(actionForm(ctx, c.caseNumber, 'followUp', [
+    forms.push(actionForm(ctx, caseUrl(ctx, c.caseNumber, 'follow-up'), 'followUp', [
       (p) => fieldBlock(ctx, p, 'note', el('textarea', { maxlength: '2000', rows: '3' }), 'in.field.note', 'in.hint.noPersonalData'),
     ], (form) => ({ note: trimmed(form.elements.note.value) }),
-    async () => reload(t('in.action.followUpDone')), 'follow-up', { due: day(ctx, c.followUp.due) }));
+    async () => reload(t('in.action.followUpDone')), { values: { due: day(ctx, c.followUp.due) } }));
   }
   const direction = c.serviceLine === 'CHILD_PROTECTION' ? 'CP_TO_FF' : c.serviceLine === 'FRAGILE_FAMILY' ? 'FF_TO_CP' : null;
   if (ctx.hasRole('social-worker', 'supervisor', 'board-chair') && open && direction && c.status !== 'AWAITING_DISPATCH') {
-    forms.push(actionForm(ctx, c.caseNumber, 'transfer', [
+    forms.push(actionForm(ctx, caseUrl(ctx, c.caseNumber, 'transfer'), 'transfer', [
       (p) => fieldBlock(ctx, p, 'ground', el('select', { required: true }, el('option', { value: '' }, t('in.choose')),
         GROUNDS[direction].map((g) => el('option', { value: g }, t(`in.ground.${g}`)))), 'in.field.ground'),
       (p) => fieldBlock(ctx, p, 'reason', el('textarea', { maxlength: '2000', rows: '3' }), 'in.field.reason', 'in.hint.reasonOther'),
@@ -1212,24 +1308,24 @@ function actions(ctx, ref, c, reload) {
     ], (form) => ({ direction, ground: form.elements.ground.value || null, reason: trimmed(form.elements.reason.value),
       referral: trimmed(form.elements.referral.value) }),
     async (sent, answer) => reload(t('in.action.transferred', { direction: t(`in.direction.${direction}`),
-      office: officeName(ctx, ref, answer.body.office) })), 'transfer', { direction: t(`in.direction.${direction}`) }));
+      office: officeName(ctx, ref, answer.body.office) })), { values: { direction: t(`in.direction.${direction}`) } }));
   }
   if (forms.length === 0) return null;
   return el('section', { class: 'in-section in-actions', id: 'in-case-actions' }, el('h3', {}, t('in.actions')), forms);
 }
 
 /**
- * One action's form: its fields (functions of the id prefix), the request body read from the form, and what to do
- * with a successful answer. Field errors of a 400 show beside their fields.
+ * One action's form, posted to url: its fields (functions of the id prefix), the request body read from the form, and
+ * what to do with a successful answer. Field errors of a 400 show beside their fields. The values fill the title and
+ * the introduction; the prefix (in-{action} unless given) must be unique on the page.
  */
-function actionForm(ctx, caseNumber, action, fields, read, done, path, introValues = {}) {
+function actionForm(ctx, url, action, fields, read, done, { values = {}, prefix = `in-${action}`, heading = 'h4' } = {}) {
   const { t } = ctx;
-  const prefix = `in-${action}`;
   const message = el('div', { id: `${prefix}-message` });
   const submit = el('button', { type: 'submit', id: `${prefix}-submit` }, t(`in.action.${action}Submit`));
   const form = el('form', { class: 'card in-action', id: `${prefix}-form`, novalidate: true, 'aria-labelledby': `${prefix}-title` },
-    el('h4', { id: `${prefix}-title` }, t(`in.action.${action}`)),
-    el('p', { class: 'hint' }, t(`in.action.${action}Intro`, introValues)),
+    el(heading, { id: `${prefix}-title` }, t(`in.action.${action}`, values)),
+    el('p', { class: 'hint' }, t(`in.action.${action}Intro`, values)),
     fields.map((f) => f(prefix)),
     message,
     el('p', {}, submit));
@@ -1239,7 +1335,7 @@ function actionForm(ctx, caseNumber, action, fields, read, done, path, introValu
     clear(message);
     const sent = read(form);
     submit.disabled = true;
-    const answer = await ctx.api.post(`${base(ctx)}/cases/${encodeURIComponent(caseNumber)}/${path}`, sent);
+    const answer = await ctx.api.post(url, sent);
     if (!ctx.isCurrent()) return;
     submit.disabled = false;
     if (answer.ok && answer.body) {
@@ -1262,7 +1358,7 @@ function dispositionForm(ctx, c, reload) {
     DISPOSITION_GROUPS.map(([group, options]) => el('optgroup', { label: t(`in.dispositionGroup.${group}`) },
       options.map((o) => el('option', { value: o }, t(`in.disposition.${o}`))))));
   const unitBlocks = [];
-  const form = actionForm(ctx, c.caseNumber, 'disposition', [
+  const form = actionForm(ctx, caseUrl(ctx, c.caseNumber, 'disposition'), 'disposition', [
     (p) => fieldBlock(ctx, p, 'disposition', select, 'in.field.disposition'),
     (p) => fieldBlock(ctx, p, 'note', el('textarea', { maxlength: '2000', rows: '3' }), 'in.field.note', 'in.hint.note'),
     (p) => {
@@ -1284,8 +1380,7 @@ function dispositionForm(ctx, c, reload) {
     note: trimmed(f.elements.note.value),
     unit: NEEDS_UNIT.includes(select.value) ? trimmed(f.elements.unit.value) : null,
     unitConfirmed: NEEDS_UNIT.includes(select.value) ? f.elements.unitConfirmed.checked : null,
-  }), async (sent) => reload(t('in.action.dispositionRecorded', { disposition: t(`in.disposition.${sent.disposition}`) })),
-  'disposition');
+  }), async (sent) => reload(t('in.action.dispositionRecorded', { disposition: t(`in.disposition.${sent.disposition}`) })));
   const note = form.elements.note;
   const showFields = () => {
     unitBlocks.forEach((b) => { b.hidden = !NEEDS_UNIT.includes(select.value); });
