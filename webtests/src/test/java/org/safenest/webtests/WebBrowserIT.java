@@ -338,7 +338,10 @@ public class WebBrowserIT {
      * Guotai Road) and gets a receipt with the case number and the office the Kaohsiung rules give (rule CP-fengshan
      * of version 8: the Protection Centre Fengshan station); a bad report is refused with the errors beside their
      * fields; the case view shows the case. Then the dispatcher disputes the decision and dispatches a case from the
-     * manual dispatch queue by hand, and the history shows both; the case view in English, also at tablet width.
+     * manual dispatch queue by hand, and the history shows both; a supervisor records the coordination meeting's
+     * outcome of the dispute in the list of dispatch disputes (an empty outcome is refused beside the field), and the
+     * dispute moves to the resolved ones and shows its outcome in the case view; a social worker assesses the
+     * hand-dispatched case and completes its follow-up; the case view in English, also at tablet width.
      *
      * <p>All data is synthetic: made-up ages and summaries, no names.
      */
@@ -436,7 +439,8 @@ public class WebBrowserIT {
         assertTrue(disputed.getText(), disputed.getText().contains("家防中心本站"));
         assertEquals("pc-headquarters", driver.findElement(By.id("in-case-office")).getAttribute("data-office"));
         waitFor("#in-history tr[data-kind='DISPUTED']");
-        waitFor("#in-case-disputes .in-dispute");
+        String disputeId = waitFor("#in-case-disputes .in-dispute").getAttribute("data-id");
+        assertTrue(driver.findElements(By.id("in-resolve-" + disputeId + "-form")).isEmpty()); // outcomes are the supervisors'
 
         // ... and dispatches the queued case by hand from the manual dispatch queue.
         click("#in-tab-queue");
@@ -452,6 +456,47 @@ public class WebBrowserIT {
         assertTrue(dispatched.getText(), dispatched.getText().contains("鳳山社會福利服務中心"));
         assertEquals("ASSESSING", driver.findElement(By.id("in-case-status")).getAttribute("data-status"));
         waitFor("#in-history tr[data-kind='DISPATCHED_BY_HAND']");
+
+        // A supervisor (every region: picks Kaohsiung) finds the dispute in the list for the coordination meeting and
+        // records the meeting's outcome: empty first (refused beside the field), then a synthetic one.
+        click("#logout");
+        waitFor("#login-form");
+        login("supervisor", "supervisor");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口｜高雄市"));
+        click("#in-tab-disputes");
+        String resolve = "in-resolve-" + disputeId;
+        WebElement openDispute = waitFor("#in-disputes-list[data-status='OPEN'] .in-dispute[data-id='" + disputeId + "']");
+        assertEquals(caseNumber, openDispute.getAttribute("data-case"));
+        assertTrue(openDispute.getText(), openDispute.getText().contains("家防中心鳳山站 → 家防中心本站"));
+        assertTrue(openDispute.getText(), openDispute.getText().contains("the made-up family is served by the headquarters"));
+        assertTrue(openDispute.getText(), openDispute.getText().contains("dispatcher，"));
+        assertEquals("page", driver.findElement(By.id("in-disputes-open")).getAttribute("aria-current"));
+        click("#" + resolve + "-submit");
+        WebElement outcomeError = waitFor("#" + resolve + "-outcome-error");
+        assertTrue(outcomeError.getText(), outcomeError.getText().contains("必填"));
+        assertEquals("true", driver.findElement(By.id(resolve + "-outcome")).getAttribute("aria-invalid"));
+        assertEquals(resolve + "-outcome", driver.switchTo().activeElement().getAttribute("id"));
+        fullShot("intake-disputes");
+        String outcome = "Synthetic test: the meeting confirms the headquarters.";
+        driver.findElement(By.id(resolve + "-outcome")).sendKeys(outcome);
+        click("#" + resolve + "-submit");
+        WebElement resolved = waitFor("#in-action-done");
+        assertTrue(resolved.getText(), resolved.getText().contains("已記錄爭議 " + disputeId + " 的協調會議結論"));
+        wait.until(d -> String.valueOf(js("return document.getElementById('status').textContent;")) // announced
+                .contains("已記錄爭議 " + disputeId));
+        waitFor("#in-list-empty"); // no other dispute waits for the meeting
+        click("#in-disputes-resolved");
+        WebElement done = waitFor("#in-disputes-list[data-status='RESOLVED'] .in-dispute[data-id='" + disputeId + "']");
+        assertEquals(outcome, driver.findElement(By.id("in-dispute-" + disputeId + "-outcome")).getText());
+        assertTrue(done.getText(), done.getText().contains("supervisor，"));
+        assertTrue(driver.findElements(By.id(resolve + "-form")).isEmpty());
+        click("#in-dispute-" + disputeId + " .in-dispute-case");
+        assertEquals(caseNumber, waitFor("#in-case-title").getAttribute("data-case"));
+        WebElement caseDispute = waitFor("#in-case-disputes .in-dispute[data-id='" + disputeId + "'][data-status='RESOLVED']");
+        assertTrue(caseDispute.getText(), caseDispute.getText().contains(outcome));
+        assertTrue(driver.findElements(By.id(resolve + "-form")).isEmpty());
 
         // A social worker (every region: picks Kaohsiung) assesses the hand-dispatched case: maltreatment not yet
         // confirmed, so a follow-up falls due 10 days later; then records the further investigation, completing it.
@@ -474,7 +519,8 @@ public class WebBrowserIT {
         waitFor("#in-followUp-form");
         driver.findElement(By.id("in-followUp-note")).sendKeys("Synthetic test: further investigation recorded.");
         click("#in-followUp-submit");
-        assertTrue(waitFor("#in-action-done").getText().contains("已記錄追蹤完成"));
+        // The disposition's #in-action-done is still there until the case is loaded again: wait for the new one.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-action-done"), "已記錄追蹤完成"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-case-follow-up"), "worker 已於"));
         assertTrue(driver.findElements(By.id("in-followUp-form")).isEmpty());
 
@@ -485,6 +531,8 @@ public class WebBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Intake｜Kaohsiung City"));
         WebElement history = waitFor("#in-case-history");
         assertTrue(history.getText(), history.getText().contains("Dispatch disputed"));
+        WebElement disputesEn = driver.findElement(By.id("in-case-disputes"));
+        assertTrue(disputesEn.getText(), disputesEn.getText().contains("Coordination meeting’s outcome"));
         assertEquals("Protection Centre headquarters", driver.findElement(By.id("in-case-office")).getText());
         assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
         fullShot("intake-case-en");
