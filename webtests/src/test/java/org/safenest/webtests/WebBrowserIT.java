@@ -429,7 +429,7 @@ public class WebBrowserIT {
         waitFor("#login-form");
         login("dispatcher", "dispatcher");
         waitFor("#nav a[href='#/intake']");
-        driver.get(base + "/#/intake/case/" + caseNumber);
+        openCase(base, caseNumber);
         waitFor("#in-dispute-form");
         assertTrue(driver.findElements(By.id("in-disposition-form")).isEmpty()); // dispositions are for social workers
         new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("pc-headquarters");
@@ -505,7 +505,7 @@ public class WebBrowserIT {
         login("worker", "worker");
         waitFor("#nav a[href='#/intake']");
         new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
-        driver.get(base + "/#/intake/case/" + queued);
+        openCase(base, queued);
         waitFor("#in-disposition-form");
         assertTrue(driver.findElements(By.id("in-dispute-form")).isEmpty()); // disputes are the dispatchers'
         assertTrue(driver.findElements(By.id("in-tab-new")).isEmpty()); // the report form is the intake window's
@@ -525,7 +525,7 @@ public class WebBrowserIT {
         assertTrue(driver.findElements(By.id("in-followUp-form")).isEmpty());
 
         // The disputed case in English.
-        driver.get(base + "/#/intake/case/" + caseNumber);
+        openCase(base, caseNumber);
         waitFor("#in-history tr[data-kind='DISPUTED']");
         click("#lang");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Intake｜Kaohsiung City"));
@@ -541,6 +541,15 @@ public class WebBrowserIT {
         driver.manage().window().setSize(new Dimension(1366, 1000));
         click("#lang");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口"));
+    }
+
+    /**
+     * Opens a case on the intake page by its address and waits until that case is drawn (the page may still be
+     * showing the case or list the login opened).
+     */
+    private void openCase(String base, String caseNumber) {
+        driver.get(base + "/#/intake/case/" + caseNumber);
+        waitFor("#in-case-title[data-case='" + caseNumber + "']");
     }
 
     private void login(String user, String password) {
