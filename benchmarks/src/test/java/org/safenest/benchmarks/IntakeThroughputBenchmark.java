@@ -137,7 +137,7 @@ public class IntakeThroughputBenchmark {
 
         Operation ceiling = (client, n) -> insert(ds, "r-" + client + "-" + n, summary);
         Operation inProcess = (client, n) -> intakeService.submit(intakeUser, "kaohsiung",
-                report("s" + run + "-" + client + "-" + n, summary)).caseNumber() != null;
+                syntheticReport("s" + run + "-" + client + "-" + n, summary)).caseNumber() != null;
         Operation httpFloor = (client, n) -> get(port, auth, "/api/regions/kaohsiung/districts") == 200;
         Operation overHttp = (client, n) -> post(port, auth, "/api/regions/kaohsiung/intake",
                 json("b" + run + "-" + client + "-" + n, summary)) == 201;
@@ -148,13 +148,13 @@ public class IntakeThroughputBenchmark {
         loop("warm-up http", clients, warmup, (client, n) -> post(port, auth, "/api/regions/kaohsiung/intake",
                 json("w" + run + "-" + client + "-" + n, summary)) == 201);
         loop("warm-up service", clients, 5, (client, n) -> intakeService.submit(intakeUser, "kaohsiung",
-                report("ws" + run + "-" + client + "-" + n, summary)).caseNumber() != null);
+                syntheticReport("ws" + run + "-" + client + "-" + n, summary)).caseNumber() != null);
         loop("warm-up districts", clients, 5, httpFloor);
 
-        Run jdbc = report(loop("raw JDBC insert+commit (ceiling)", clients, seconds, ceiling));
-        Run service = report(loop("intake service in process, no HTTP", clients, seconds, inProcess));
-        Run floor = report(loop("GET /districts over HTTP (floor)", clients, seconds, httpFloor));
-        Run intake = report(loop("intake over HTTP (POST /intake)", clients, seconds, overHttp));
+        Run jdbc = printed(loop("raw JDBC insert+commit (ceiling)", clients, seconds, ceiling));
+        Run service = printed(loop("intake service in process, no HTTP", clients, seconds, inProcess));
+        Run floor = printed(loop("GET /districts over HTTP (floor)", clients, seconds, httpFloor));
+        Run intake = printed(loop("intake over HTTP (POST /intake)", clients, seconds, overHttp));
 
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Intake throughput, %d concurrent clients, %d s per loop after %d s of warm-up, embedded Derby, %s, %d cores",
@@ -184,12 +184,13 @@ public class IntakeThroughputBenchmark {
         return 1000.0 / r.perSecond();
     }
 
-    private static Run report(Run r) {
+    /** Prints the loop's line as soon as it is measured. */
+    private static Run printed(Run r) {
         System.out.println(r.line());
         return r;
     }
 
-    private static IntakeReport report(String id, String summary) {
+    private static IntakeReport syntheticReport(String id, String summary) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return new IntakeReport(id, Instant.now().minusSeconds(60), CASE_TYPES[r.nextInt(CASE_TYPES.length)],
                 DISTRICTS[r.nextInt(DISTRICTS.length)], null, List.of(new ReportedChild(r.nextInt(1, 17), null)), null, summary,
