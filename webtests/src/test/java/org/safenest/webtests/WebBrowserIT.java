@@ -346,7 +346,7 @@ public class WebBrowserIT {
      * <p>All data is synthetic: made-up ages and summaries, no names.
      */
     @Test
-    public void intakeReportReceiptCaseViewDisputeHandDispatchAndFollowUp() throws Exception {
+    public void intakeReportReceiptDisputeHandDispatchFollowUpAndTransfer() throws Exception {
         String base = "http://localhost:" + port;
         driver.get(base + "/");
         waitFor("#login-form");
@@ -523,6 +523,14 @@ public class WebBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-action-done"), "已記錄追蹤完成"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-case-follow-up"), "worker 已於"));
         assertTrue(driver.findElements(By.id("in-followUp-form")).isEmpty());
+        // The investigation finds maltreatment after all: a statutory report moves the fragile-family case to child
+        // protection, dispatched again by the rules for the new service (Fengshan's protection station).
+        new Select(driver.findElement(By.id("in-transfer-ground"))).selectByValue("STATUTORY_REPORT");
+        click("#in-transfer-submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-action-done"), "已轉案"));
+        assertTrue(driver.findElement(By.id("in-action-done")).getText().contains("家防中心鳳山站"));
+        assertEquals("pc-fengshan", driver.findElement(By.id("in-case-office")).getAttribute("data-office"));
+        waitFor("#in-history tr[data-kind='TRANSFERRED']");
 
         // The disputed case in English.
         openCase(base, caseNumber);
