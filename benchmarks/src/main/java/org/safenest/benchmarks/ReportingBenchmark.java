@@ -2,7 +2,6 @@ package org.safenest.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Function;
 
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
@@ -25,8 +23,6 @@ import org.safenest.api.intake.IntakeEvents;
 import org.safenest.api.region.District;
 import org.safenest.api.region.Office;
 import org.safenest.api.region.OfficeType;
-import org.safenest.api.region.Region;
-import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.reporting.ReportRequest;
 import org.safenest.api.reporting.ReportTable;
@@ -36,6 +32,7 @@ import org.safenest.reporting.internal.facts.Transactions;
 import org.safenest.reporting.internal.reports.AggregateReport;
 import org.safenest.reporting.internal.reports.FactReports;
 import org.safenest.reporting.internal.reports.Names;
+import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
 /**
@@ -166,8 +163,8 @@ public final class ReportingBenchmark {
                 rows, seconds, rows / seconds);
     }
 
+    /** A synthetic region of 38 districts and 22 offices, as Kaohsiung has. */
     private static RegionService regions() {
-        Region region = new Region(REGION, "Benchmark city", "測試市", "Asia/Taipei", Instant.now(), "synthetic", new RegionCounts(38, 22, 0, 0));
         List<District> districts = new ArrayList<>();
         for (int d = 0; d < 38; d++) {
             districts.add(new District(String.format(Locale.ROOT, "d%02d", d), "區" + d, "District " + d, List.of()));
@@ -177,16 +174,7 @@ public final class ReportingBenchmark {
             offices.add(new Office(String.format(Locale.ROOT, "o%02d", o), "單位" + o, "Office " + o, OfficeType.WELFARE_SERVICE_CENTRE,
                     null, null, null, List.of()));
         }
-        Map<String, Function<Object[], Object>> answers = Map.of(
-                "require", a -> region, "region", a -> Optional.of(region), "districts", a -> districts, "offices", a -> offices);
-        return (RegionService) Proxy.newProxyInstance(RegionService.class.getClassLoader(), new Class<?>[] {RegionService.class},
-                (proxy, method, a) -> {
-                    Function<Object[], Object> answer = answers.get(method.getName());
-                    if (answer == null) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return answer.apply(a);
-                });
+        return new MemoryRegions(MemoryRegions.region(REGION, "Benchmark city", "測試市", "Asia/Taipei", districts, offices));
     }
 
     private static CaseTypeCatalogue catalogue() {

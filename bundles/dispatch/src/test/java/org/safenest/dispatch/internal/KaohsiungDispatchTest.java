@@ -29,6 +29,7 @@ import org.safenest.api.dispatch.DispatchDecision;
 import org.safenest.api.dispatch.DispatchRuleSet;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.region.District;
+import org.safenest.testsupport.MemoryAudit;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -56,7 +57,7 @@ class KaohsiungDispatchTest {
     static void publishShippedRules() throws IOException {
         db = new UnitDatabase("safenest-dispatch");
         regions = new MemoryRegions(TestRegions.kaohsiung());
-        book = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), new TestRegions.Audit(), Clock.systemUTC());
+        book = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), new MemoryAudit(), Clock.systemUTC());
         PublishResult r = book.publish(RuleBook.SYSTEM, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
         assertEquals(8, r.published().size());
         expectedOffices();

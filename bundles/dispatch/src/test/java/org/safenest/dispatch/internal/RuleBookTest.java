@@ -31,6 +31,7 @@ import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.testsupport.MemoryAudit;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -46,14 +47,14 @@ class RuleBookTest {
     Path tmp;
     private UnitDatabase db;
     private MemoryRegions regions;
-    private TestRegions.Audit audit;
+    private MemoryAudit audit;
     private RuleBook book;
 
     @BeforeEach
     void open() {
         db = new UnitDatabase("safenest-dispatch");
         regions = new MemoryRegions(TestRegions.kaohsiung(), TestRegions.testland(5, 8));
-        audit = new TestRegions.Audit();
+        audit = new MemoryAudit();
         book = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), audit, Clock.systemUTC());
     }
 
@@ -93,7 +94,7 @@ class RuleBookTest {
         PublishResult r = book.publish(RuleBook.SYSTEM, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), r.published().stream().map(RuleSetVersion::version).toList());
         assertEquals(List.of(), r.unchanged());
-        List<AuditRecord> records = audit.records;
+        List<AuditRecord> records = audit.records();
         assertEquals(8, records.size());
         assertTrue(records.stream().allMatch(a -> a.actor().equals("system") && a.action().equals("dispatch.publish")
                 && a.region().equals("kaohsiung") && a.outcome() == AuditOutcome.SUCCESS));
@@ -104,7 +105,7 @@ class RuleBookTest {
         PublishResult again = book.publish(RuleBook.SYSTEM, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH));
         assertEquals(List.of(), again.published());
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), again.unchanged());
-        assertEquals(8, audit.records.size());
+        assertEquals(8, audit.records().size());
         assertEquals(List.of(), book.validate("kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH)));
     }
 
@@ -142,7 +143,7 @@ class RuleBookTest {
         assertEquals("pc-fengshan", book.dispatch("kaohsiung", "elder-protection",
                 "fengshan", null, utc("2019-06-01")).office());
         assertEquals(8, book.versions("kaohsiung").size());
-        assertEquals(8, audit.records.size(), "a refused publication through the API is audited by the REST layer");
+        assertEquals(8, audit.records().size(), "a refused publication through the API is audited by the REST layer");
     }
 
     @Test
@@ -209,7 +210,7 @@ class RuleBookTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> book.publish("admin", "kaohsiung", RuleFiles.of(folder)));
         assertEquals("rules-v8-2023-01-16.csv:5", e.errors().get(0).field());
         assertEquals(List.of(), book.versions("kaohsiung"));
-        assertEquals(List.of(), audit.records);
+        assertEquals(List.of(), audit.records());
     }
 
     // ------------------------------------------------------------------ semantics

@@ -16,6 +16,7 @@ import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.dispatch.RuleSetVersion;
 import org.safenest.api.region.RegionData;
+import org.safenest.testsupport.MemoryAudit;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -30,7 +31,7 @@ class RuleSourcesTest {
     private Path drop;
     private UnitDatabase db;
     private MemoryRegions regions;
-    private TestRegions.Audit audit;
+    private MemoryAudit audit;
     private RuleBook book;
     private RuleSources sources;
 
@@ -39,7 +40,7 @@ class RuleSourcesTest {
         drop = tmp.resolve("etc/safenest/dispatch");
         db = new UnitDatabase("safenest-dispatch");
         regions = new MemoryRegions(TestRegions.kaohsiung());
-        audit = new TestRegions.Audit();
+        audit = new MemoryAudit();
         book = new RuleBook(new DispatchStore(db::required), r -> TestRegions.refs(regions, r), audit, Clock.systemUTC());
         sources = new RuleSources(book, drop, r -> regions.region(r).map(x -> x.loadedAt().toString()).orElse(null), audit,
                 Clock.systemUTC());
@@ -59,12 +60,12 @@ class RuleSourcesTest {
         sources.addBundle(7, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH), 1000);
         sources.tick();
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), versions("kaohsiung"));
-        assertEquals(8, audit.records.size());
+        assertEquals(8, audit.records().size());
         sources.tick();
         // the same bundle started again after a restart: nothing new
         sources.addBundle(7, "kaohsiung", RuleFiles.of(TestRegions.KAOHSIUNG_DISPATCH), 2000);
         sources.tick();
-        assertEquals(8, audit.records.size());
+        assertEquals(8, audit.records().size());
         assertEquals(List.of(), sources.problems());
     }
 
@@ -99,7 +100,7 @@ class RuleSourcesTest {
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), versions("kaohsiung"));
         assertEquals("swc-zuoying", book.dispatch("kaohsiung", "fragile-family", "nanzi", null,
                 java.time.Instant.parse("2024-06-01T02:00:00Z")).office());
-        AuditRecord last = audit.records.get(audit.records.size() - 1);
+        AuditRecord last = audit.records().get(audit.records().size() - 1);
         assertEquals("system", last.actor());
         assertEquals("version 9", last.target());
         assertEquals(List.of(), sources.problems());
@@ -119,15 +120,15 @@ class RuleSourcesTest {
         assertEquals("kaohsiung", problem.region());
         assertEquals("folder " + kaohsiung.toAbsolutePath().normalize(), problem.source());
         assertTrue(problem.messages().get(0).startsWith("versions.csv:4: version 3 is already published"), problem.messages().toString());
-        AuditRecord refused = audit.records.get(audit.records.size() - 1);
+        AuditRecord refused = audit.records().get(audit.records().size() - 1);
         assertEquals(AuditOutcome.REJECTED, refused.outcome());
         assertEquals("dispatch.publish", refused.action());
         assertEquals("system", refused.actor());
-        int records = audit.records.size();
+        int records = audit.records().size();
 
         // looked at again: still refused, not audited again
         sources.tick();
-        assertEquals(records, audit.records.size());
+        assertEquals(records, audit.records().size());
         assertEquals(1, sources.problems().size());
 
         // the operator fixes the file: the problem goes away

@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.safenest.api.audit.AuditLog;
-import org.safenest.api.audit.AuditQuery;
-import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictPart;
@@ -64,27 +61,6 @@ final class TestRegions {
     /** The reference snapshot the dispatch component builds for a region (default case types). */
     static RegionRefs refs(RegionService regions, String region) {
         return RegionRefs.of(regions.require(region), regions.districts(region), regions.offices(region), CaseType.DEFAULTS);
-    }
-
-    /** An audit log in memory. */
-    static final class Audit implements AuditLog {
-        final List<AuditRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public AuditRecord record(AuditRecord record) {
-            records.add(record);
-            return record;
-        }
-
-        @Override
-        public List<AuditRecord> query(AuditQuery query) {
-            return List.copyOf(records);
-        }
-
-        @Override
-        public long count(AuditQuery query) {
-            return records.size();
-        }
     }
 
     /** Copies a folder (flat) into {@code target}; returns {@code target}. */

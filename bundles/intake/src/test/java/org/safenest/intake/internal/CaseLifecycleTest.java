@@ -198,7 +198,7 @@ class CaseLifecycleTest {
         CaseView unchanged = t.service.caseView(WORKER, "kaohsiung", n);
         assertEquals("child-protection", unchanged.caseType());
         assertEquals(List.of(), unchanged.transfers());
-        assertEquals(org.safenest.api.audit.AuditOutcome.REJECTED, t.audit.of("case.transfer").get(1).outcome());
+        assertEquals(org.safenest.api.audit.AuditOutcome.REJECTED, t.audit.byAction("case.transfer").get(1).outcome());
     }
 
     @Test
@@ -312,7 +312,7 @@ class CaseLifecycleTest {
                 new CaseFilter(null, null, null, null, null, false, true, null, null, 0, 10)).size());
         var dispatched = t.events.of(org.safenest.api.intake.IntakeEvents.CASE_DISPATCHED);
         assertEquals("BY_HAND", dispatched.get(dispatched.size() - 1).getProperty("decisionBasis"));
-        assertTrue(t.audit.of("case.dispatch").get(t.audit.of("case.dispatch").size() - 1).detail().contains("swc-fengshan-wujia"));
+        assertTrue(t.audit.byAction("case.dispatch").get(t.audit.byAction("case.dispatch").size() - 1).detail().contains("swc-fengshan-wujia"));
     }
 
     @Test
@@ -359,8 +359,8 @@ class CaseLifecycleTest {
         assertEquals(d.id(), disputed.get(0).getProperty("disputeId"));
         assertEquals("swc-qishan", disputed.get(0).getProperty("fromOffice"));
         assertEquals(1, t.events.of(org.safenest.api.intake.IntakeEvents.DISPUTE_RESOLVED).size());
-        assertEquals(n, t.audit.of("case.dispute").get(t.audit.of("case.dispute").size() - 2).target());
-        var resolves = t.audit.of("dispute.resolve");
+        assertEquals(n, t.audit.byAction("case.dispute").get(t.audit.byAction("case.dispute").size() - 2).target());
+        var resolves = t.audit.byAction("dispute.resolve");
         assertEquals(n, resolves.get(resolves.size() - 2).target());
         assertEquals(org.safenest.api.audit.AuditOutcome.SUCCESS, resolves.get(resolves.size() - 2).outcome());
         assertEquals("dispute/" + d.id(), resolves.get(resolves.size() - 1).target());
@@ -379,7 +379,7 @@ class CaseLifecycleTest {
                 org.safenest.api.security.Role.SOCIAL_WORKER, "hong-kong"), "kaohsiung", n));
         assertThrows(NotFoundException.class, () -> t.service.caseView(WORKER, "kaohsiung", "KH-2026-000999"));
         assertThrows(NotFoundException.class, () -> t.service.caseView(WORKER, "hong-kong", n));
-        var reads = t.audit.of("case.read");
+        var reads = t.audit.byAction("case.read");
         assertEquals(10, reads.size());
         assertEquals(6, reads.stream().filter(r -> r.outcome() == org.safenest.api.audit.AuditOutcome.SUCCESS).count());
         assertEquals(2, reads.stream().filter(r -> r.outcome() == org.safenest.api.audit.AuditOutcome.DENIED).count());

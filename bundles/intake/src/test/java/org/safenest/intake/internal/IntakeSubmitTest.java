@@ -75,8 +75,8 @@ class IntakeSubmitTest {
         assertEquals(List.of(CaseHistoryKind.RECEIVED, CaseHistoryKind.DISPATCHED),
                 view.history().stream().map(h -> h.kind()).toList());
         assertTrue(view.history().get(1).detail().contains("pc-qishan"));
-        assertEquals(1, t.audit.of("case.report").size());
-        assertEquals(r.caseNumber(), t.audit.of("case.report").get(0).target());
+        assertEquals(1, t.audit.byAction("case.report").size());
+        assertEquals(r.caseNumber(), t.audit.byAction("case.report").get(0).target());
     }
 
     @Test

@@ -142,14 +142,14 @@ class IntakeValidationTest {
         assertThrows(AccessDeniedException.class, () -> t.service.submit(TestSupport.caller("hk", org.safenest.api.security.Role.INTAKE,
                 "hong-kong"), "kaohsiung", report("r3", "fragile-family", "sanmin", null, null, 5)));
         assertEquals(before, t.rows());
-        assertEquals(AuditOutcome.DENIED, t.audit.of("case.report").get(1).outcome());
+        assertEquals(AuditOutcome.DENIED, t.audit.byAction("case.report").get(1).outcome());
     }
 
     @Test
     void aRefusedReportIsAuditedWithTheFieldNamesOnly() {
         refused(new IntakeReport("bad-1", NOW, "fragile-family", "atlantis", null, List.of(new ReportedChild(3, "CHILD-REF-9")),
                 "HOUSEHOLD-REF-9", "Synthetic summary", "school"));
-        var record = t.audit.of("case.report").get(0);
+        var record = t.audit.byAction("case.report").get(0);
         assertEquals(AuditOutcome.REJECTED, record.outcome());
         assertEquals("invalid: district", record.detail());
         assertTrue(Collections.disjoint(List.of(record.toString()), List.of("HOUSEHOLD-REF-9")));

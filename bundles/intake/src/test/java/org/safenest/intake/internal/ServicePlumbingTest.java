@@ -43,7 +43,7 @@ class ServicePlumbingTest {
         }
         assertThrows(InvalidInputException.class, () -> service.submit(INTAKE, "kaohsiung", report("bg-x", "nope", "sanmin", null, null, 4)));
         service.deactivate();
-        assertEquals(31, t.audit.of("case.report").size());
+        assertEquals(31, t.audit.byAction("case.report").size());
         assertEquals(30, t.count("CaseEntity"));
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,6 @@ import javax.persistence.EntityManagerFactory;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.safenest.api.audit.AuditLog;
-import org.safenest.api.audit.AuditQuery;
-import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.dispatch.DecisionBasis;
 import org.safenest.api.dispatch.DispatchDecision;
 import org.safenest.api.dispatch.DispatchRuleSet;
@@ -43,6 +39,7 @@ import org.safenest.api.region.RegionData;
 import org.safenest.api.region.ServedArea;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
+import org.safenest.testsupport.MemoryAudit;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -70,7 +67,7 @@ final class TestSupport implements AutoCloseable {
     final MemoryRegions regions = regions();
     final FakeCatalogue catalogue = new FakeCatalogue();
     final FakeDispatch dispatch = new FakeDispatch();
-    final FakeAudit audit = new FakeAudit();
+    final MemoryAudit audit = new MemoryAudit();
     final FakeEvents events = new FakeEvents();
     final CaseService service;
 
@@ -268,32 +265,6 @@ final class TestSupport implements AutoCloseable {
         @Override
         public RuleSetVersion publish(Caller caller, String region, String source, String content) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    static final class FakeAudit implements AuditLog {
-        final List<AuditRecord> records = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public AuditRecord record(AuditRecord record) {
-            records.add(record);
-            return record;
-        }
-
-        @Override
-        public List<AuditRecord> query(AuditQuery query) {
-            return List.copyOf(records);
-        }
-
-        @Override
-        public long count(AuditQuery query) {
-            return records.size();
-        }
-
-        List<AuditRecord> of(String action) {
-            synchronized (records) {
-                return records.stream().filter(r -> r.action().equals(action)).toList();
-            }
         }
     }
 

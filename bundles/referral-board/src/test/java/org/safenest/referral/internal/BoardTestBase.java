@@ -11,6 +11,7 @@ import org.safenest.api.intake.TransferDirection;
 import org.safenest.api.referral.ReferralProposal;
 import org.safenest.api.referral.SubmittedProposal;
 import org.safenest.api.security.Caller;
+import org.safenest.testsupport.MemoryAudit;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -23,7 +24,7 @@ abstract class BoardTestBase {
     static UnitDatabase db;
 
     Fixtures.MovableClock clock;
-    Fixtures.MemoryAudit audit;
+    MemoryAudit audit;
     MemoryRegions regions;
     JpaReferralBoard board;
 
@@ -41,7 +42,7 @@ abstract class BoardTestBase {
     void newBoard() {
         Fixtures.clear(db::required);
         clock = new Fixtures.MovableClock(Instant.parse("2023-04-01T02:00:00Z"));
-        audit = new Fixtures.MemoryAudit();
+        audit = new MemoryAudit();
         regions = Fixtures.regions();
         board = board(Map.of());
     }

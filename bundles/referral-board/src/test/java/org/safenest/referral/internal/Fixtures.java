@@ -5,15 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.safenest.api.audit.AuditLog;
-import org.safenest.api.audit.AuditQuery;
-import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.region.District;
 import org.safenest.api.region.Office;
 import org.safenest.api.region.OfficeType;
@@ -83,30 +78,6 @@ final class Fixtures {
     }
 
     // ------------------------------------------------------------------ audit
-
-    static final class MemoryAudit implements AuditLog {
-        final List<AuditRecord> records = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public AuditRecord record(AuditRecord record) {
-            records.add(record);
-            return record;
-        }
-
-        @Override
-        public List<AuditRecord> query(AuditQuery query) {
-            return List.copyOf(records);
-        }
-
-        @Override
-        public long count(AuditQuery query) {
-            return records.size();
-        }
-
-        List<AuditRecord> byAction(String action) {
-            return records.stream().filter(r -> r.action().equals(action)).toList();
-        }
-    }
 
     // ------------------------------------------------------------------ regions
 

@@ -229,7 +229,7 @@ class ReferralAgendaTest extends BoardTestBase {
         AuditRecord refused = audit.byAction("referral.propose").get(0);
         assertEquals(AuditOutcome.REJECTED, refused.outcome());
         assertTrue(refused.detail().contains("summary:personal-data.phone"), refused.detail());
-        for (AuditRecord r : audit.records) {
+        for (AuditRecord r : audit.records()) {
             String all = r.action() + r.target() + r.detail();
             assertFalse(all.contains("0912") || all.contains("A123456789") || all.contains("光復路"), all);
         }

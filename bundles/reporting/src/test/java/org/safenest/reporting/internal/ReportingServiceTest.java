@@ -168,10 +168,10 @@ class ReportingServiceTest {
         assertThrows(NotFoundException.class, () -> service.run(TestSupport.ANALYST, "fixed",
                 new ReportRequest("hk", null, null, List.of(), 0, Map.of()))); // does not apply there
 
-        List<AuditOutcome> outcomes = t.audit.stream().map(a -> a.outcome()).toList();
+        List<AuditOutcome> outcomes = t.auditLog.records().stream().map(a -> a.outcome()).toList();
         assertEquals(List.of(AuditOutcome.DENIED, AuditOutcome.DENIED, AuditOutcome.SUCCESS, AuditOutcome.REJECTED, AuditOutcome.REJECTED),
                 outcomes);
-        assertTrue(t.audit.get(2).detail().contains("2025-04-01..2026-03-15 by office"), t.audit.get(2).detail());
+        assertTrue(t.auditLog.records().get(2).detail().contains("2025-04-01..2026-03-15 by office"), t.auditLog.records().get(2).detail());
     }
 
     @Test

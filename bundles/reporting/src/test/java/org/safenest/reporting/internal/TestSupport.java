@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.safenest.api.audit.AuditLog;
-import org.safenest.api.audit.AuditQuery;
-import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.IntakeEvents;
@@ -32,6 +29,7 @@ import org.safenest.reporting.internal.facts.FactWriter;
 import org.safenest.reporting.internal.facts.Transactions;
 import org.safenest.reporting.internal.reports.AggregateReport;
 import org.safenest.reporting.internal.reports.Names;
+import org.safenest.testsupport.MemoryAudit;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -58,24 +56,7 @@ final class TestSupport implements AutoCloseable {
     final MemoryRegions regions = regions();
     final CaseTypeCatalogue catalogue = new FakeCatalogue();
     final Names names = new Names(regions, catalogue);
-    final List<AuditRecord> audit = new ArrayList<>();
-    final AuditLog auditLog = new AuditLog() {
-        @Override
-        public synchronized AuditRecord record(AuditRecord record) {
-            audit.add(record);
-            return record;
-        }
-
-        @Override
-        public List<AuditRecord> query(AuditQuery query) {
-            throw new UnsupportedOperationException("not used by these tests");
-        }
-
-        @Override
-        public long count(AuditQuery query) {
-            throw new UnsupportedOperationException("not used by these tests");
-        }
-    };
+    final MemoryAudit auditLog = new MemoryAudit();
     final FactCollector collector;
     private int reports;
 

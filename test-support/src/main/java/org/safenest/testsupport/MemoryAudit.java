@@ -1,0 +1,55 @@
+package org.safenest.testsupport;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.safenest.api.audit.AuditLog;
+import org.safenest.api.audit.AuditQuery;
+import org.safenest.api.audit.AuditRecord;
+
+/**
+ * The platform's {@link AuditLog} in memory, for tests outside OSGi: records are kept in the order written (safe
+ * for concurrent writers) and queried as the stored log answers, newest first, filtered by actor, region and time,
+ * then paged.
+ */
+public final class MemoryAudit implements AuditLog {
+
+    private final List<AuditRecord> records = new CopyOnWriteArrayList<>();
+
+    @Override
+    public AuditRecord record(AuditRecord record) {
+        records.add(record);
+        return record;
+    }
+
+    /** Every record so far, oldest first. */
+    public List<AuditRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** The records of one action, oldest first. */
+    public List<AuditRecord> byAction(String action) {
+        return records.stream().filter(r -> r.action().equals(action)).toList();
+    }
+
+    @Override
+    public List<AuditRecord> query(AuditQuery query) {
+        Stream<AuditRecord> newestFirst = matching(query).sorted(Comparator.comparing(AuditRecord::at).reversed())
+                .skip(Math.max(0, query.offset()));
+        return (query.limit() > 0 ? newestFirst.limit(query.limit()) : newestFirst).toList();
+    }
+
+    @Override
+    public long count(AuditQuery query) {
+        return matching(query).count();
+    }
+
+    private Stream<AuditRecord> matching(AuditQuery q) {
+        return records.stream().filter(r -> q.actor() == null || q.actor().equals(r.actor()))
+                .filter(r -> q.region() == null || q.region().equals(r.region()))
+                .filter(r -> q.from() == null || !r.at().isBefore(q.from()))
+                .filter(r -> q.to() == null || r.at().isBefore(q.to()));
+    }
+}
