@@ -2,6 +2,7 @@
 // queue, overdue follow-ups, recent cases and the case view with its actions. Served by safenest-intake at
 // /pages/intake/.
 import { el, clear } from '/dom.js';
+import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
 
 const TEXTS = {
   'zh-Hant': {
@@ -717,12 +718,6 @@ function fieldId(prefix, field) {
   return `${prefix}-${field.replace(/\[(\d+)\]\.?/g, '-$1-').replace(/\./g, '-').replace(/-$/, '')}`;
 }
 
-function errorText(ctx, error) {
-  const key = `in.err.${error.code}`;
-  const text = ctx.t(key);
-  return text === key ? error.message || error.code : text;
-}
-
 function fieldBlock(ctx, prefix, field, control, labelKey, hintKey) {
   const id = fieldId(prefix, field);
   control.id = id;
@@ -735,35 +730,9 @@ function fieldBlock(ctx, prefix, field, control, labelKey, hintKey) {
     el('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
 }
 
-function resetErrors(form) {
-  form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
-  form.querySelectorAll('fieldset.invalid').forEach((f) => f.classList.remove('invalid'));
-}
-
 /** Shows each field error beside its field; answers the first control to focus and the errors without a field. */
 function showErrors(ctx, form, prefix, errors) {
-  let first = null;
-  const unplaced = [];
-  for (const error of errors) {
-    const id = fieldId(prefix, error.field || '');
-    const p = form.querySelector(`#${CSS.escape(id)}-error`);
-    const control = form.querySelector(`#${CSS.escape(id)}`);
-    if (!p || !control) {
-      unplaced.push(errorText(ctx, error));
-      continue;
-    }
-    p.textContent = p.hidden ? errorText(ctx, error) : `${p.textContent} ${errorText(ctx, error)}`;
-    p.hidden = false;
-    if (control.tagName === 'FIELDSET') {
-      control.classList.add('invalid');
-      first = first || control.querySelector('input, select');
-    } else {
-      control.setAttribute('aria-invalid', 'true');
-      first = first || control;
-    }
-  }
-  return { first, unplaced };
+  return showFieldErrors(form, errors, (e) => fieldId(prefix, e.field || ''), (e) => fieldErrorText(ctx.t, 'in', e));
 }
 
 function failure(ctx, answer, id) {

@@ -1,6 +1,7 @@
 // The referral board's page (轉介溝通平台) in the Safenest web shell: the next meeting's agenda, the proposal form,
 // the chair's decision form and past meetings. Served by safenest-referral-board at /pages/referral/.
 import { el, clear } from '/dom.js';
+import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
 
 const TEXTS = {
   'zh-Hant': {
@@ -312,9 +313,7 @@ function errorText(ctx, error) {
     const kindText = t(`rb.pd.${kind}`);
     return t('rb.err.personal-data', { kind: kindText === `rb.pd.${kind}` ? kind : kindText });
   }
-  const key = `rb.err.${error.code}`;
-  const text = t(key);
-  return text === key ? error.message || error.code : text;
+  return fieldErrorText(t, 'rb', error);
 }
 
 function fieldBlock(ctx, id, control, hintKey, labelKey = `rb.field.${id}`) {
@@ -340,34 +339,9 @@ function radioGroup(ctx, id, values, labelPrefix) {
     el('p', { class: 'field-error', id: errorId, hidden: true }));
 }
 
-function resetErrors(form) {
-  form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
-  form.querySelectorAll('fieldset.invalid').forEach((f) => f.classList.remove('invalid'));
-}
-
-/** Shows each field error beside its field; answers the first control to focus, or null. */
+/** Shows each field error beside its field; answers the first control to focus and the errors without a field. */
 function showErrors(ctx, form, errors) {
-  let first = null;
-  const unplaced = [];
-  for (const error of errors) {
-    const p = form.querySelector(`#rb-${CSS.escape(error.field)}-error`);
-    if (!p) {
-      unplaced.push(errorText(ctx, error));
-      continue;
-    }
-    p.textContent = p.hidden ? errorText(ctx, error) : `${p.textContent} ${errorText(ctx, error)}`;
-    p.hidden = false;
-    const control = form.querySelector(`#rb-${CSS.escape(error.field)}`);
-    if (control.tagName === 'FIELDSET') {
-      control.classList.add('invalid');
-      first = first || control.querySelector('input');
-    } else {
-      control.setAttribute('aria-invalid', 'true');
-      first = first || control;
-    }
-  }
-  return { first, unplaced };
+  return showFieldErrors(form, errors, (e) => `rb-${e.field}`, (e) => errorText(ctx, e));
 }
 
 function textOf(form, name) {

@@ -3,6 +3,7 @@
 // the table as CSV, Excel or JSON. Small counts come suppressed from the server ("<5") and are never plotted.
 // Served by safenest-reporting at /pages/statistics/.
 import { el, clear } from '/dom.js';
+import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
 
 const TEXTS = {
   'zh-Hant': {
@@ -565,12 +566,6 @@ function reportPath(ctx, query, extra = {}) {
 }
 
 // ---- field errors beside their fields ----
-function errorText(ctx, error) {
-  const key = `st.err.${error.code}`;
-  const text = ctx.t(key);
-  return text === key ? error.message || error.code : text;
-}
-
 /** The id (without "st-") of the control an error from the server or the form is about. */
 function fieldId(field, report) {
   const f = String(field || '').replace(/^parameters?\./, '');
@@ -581,34 +576,11 @@ function fieldId(field, report) {
   return null;
 }
 
-function resetErrors(form) {
-  form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
-  form.querySelectorAll('fieldset.invalid').forEach((f) => f.classList.remove('invalid'));
-}
-
 function showErrors(ctx, form, errors, report) {
-  let first = null;
-  const unplaced = [];
-  for (const error of errors) {
-    const id = fieldId(error.field, report);
-    const p = id && form.querySelector(`#st-${CSS.escape(id)}-error`);
-    if (!p) {
-      unplaced.push(errorText(ctx, error));
-      continue;
-    }
-    p.textContent = p.hidden ? errorText(ctx, error) : `${p.textContent} ${errorText(ctx, error)}`;
-    p.hidden = false;
-    const control = form.querySelector(`#st-${CSS.escape(id)}`);
-    if (control.tagName === 'FIELDSET') {
-      control.classList.add('invalid');
-      first = first || control.querySelector('select, input');
-    } else {
-      control.setAttribute('aria-invalid', 'true');
-      first = first || control;
-    }
-  }
-  return { first, unplaced };
+  return showFieldErrors(form, errors, (e) => {
+    const id = fieldId(e.field, report);
+    return id && `st-${id}`;
+  }, (e) => fieldErrorText(ctx.t, 'st', e));
 }
 
 // ---- the result: heading, chart, downloads, table, notes ----
