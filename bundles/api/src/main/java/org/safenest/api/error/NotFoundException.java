@@ -7,7 +7,12 @@ public class NotFoundException extends SafenestException {
     private final String id;
 
     public NotFoundException(String kind, String id) {
-        super("Unknown " + kind + " '" + id + "'");
+        this(kind, id, "Unknown " + kind + " '" + id + "'");
+    }
+
+    /** With a message of its own, for when "Unknown KIND 'ID'" does not say enough. */
+    public NotFoundException(String kind, String id, String message) {
+        super(message);
         this.kind = kind;
         this.id = id;
     }

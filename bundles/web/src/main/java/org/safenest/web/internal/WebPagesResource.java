@@ -17,9 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.api.web.WebPage;
@@ -28,13 +26,10 @@ import org.safenest.api.web.WebPage;
  * {@code GET /api/web/pages}: who is logged in and the pages contributed by the installed bundles that this user may
  * see. The web shell calls it after login and builds its navigation from it.
  */
-@Component(service = WebPagesResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @Path("web")
 @Produces(MediaType.APPLICATION_JSON)
-public class WebPagesResource {
+public class WebPagesResource implements ApiResource {
 
     /** One page as the shell sees it. */
     public record PageInfo(String id, String titleZh, String titleEn, String module, List<String> roles, int order) {

@@ -24,9 +24,7 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.ComparisonTable;
 import org.safenest.api.allocation.AllocationInput;
@@ -47,13 +45,10 @@ import org.safenest.api.security.Role;
  * computing and comparing plans needs {@code supervisor}, {@code analyst} or {@code admin}; adopting a plan
  * {@code supervisor} or {@code admin}; changing the active strategy {@code admin}.
  */
-@Component(service = AllocationResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @Path("regions/{region}/allocation")
 @Produces(MediaType.APPLICATION_JSON)
-public class AllocationResource {
+public class AllocationResource implements ApiResource {
 
     static final String CSV = "text/csv";
 

@@ -46,7 +46,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     /** The largest request body accepted: 1 MiB. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
-    private final ObjectMapper mapper = mapper();
+    private volatile ObjectMapper mapper = mapper();
+    private volatile long generation = ApiResources.generation();
 
     /** The mapper every Safenest JSON answer is written with. */
     public static ObjectMapper mapper() {
@@ -55,6 +56,19 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * The mapper, made anew after an API resource went: Jackson caches (de)serializers per class, and those of an
+     * uninstalled capability's classes would keep its class loader alive.
+     */
+    private ObjectMapper current() {
+        long g = ApiResources.generation();
+        if (g != generation) {
+            mapper = mapper();
+            generation = g;
+        }
+        return mapper;
     }
 
     @Override
@@ -73,7 +87,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             throw new InvalidInputException("body", "required", "The request needs a JSON body");
         }
         try {
-            return mapper.readValue(body, mapper.constructType(genericType));
+            ObjectMapper m = current();
+            return m.readValue(body, m.constructType(genericType));
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(path(e), "unknown-field", "Unknown field '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
@@ -100,7 +115,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     @Override
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream entityStream) throws IOException {
-        mapper.writeValue(new NonClosingStream(entityStream), value);
+        current().writeValue(new NonClosingStream(entityStream), value);
     }
 
     /** Jackson closes the stream it writes to; the container owns it. */

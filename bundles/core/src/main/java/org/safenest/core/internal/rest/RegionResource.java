@@ -39,10 +39,12 @@ import org.safenest.api.security.Role;
 public class RegionResource {
 
     private final RegionService regions;
+    private final ApiResources resources;
 
     @Activate
-    public RegionResource(@Reference RegionService regions) {
+    public RegionResource(@Reference RegionService regions, @Reference ApiResources resources) {
         this.regions = regions;
+        this.resources = resources;
     }
 
     /** The body of a reload request; {@code folder} is optional (default: the region bundle's own files). */
@@ -53,6 +55,16 @@ public class RegionResource {
     public List<Region> list(@Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         return regions.regions().stream().filter(r -> caller.mayAccessRegion(r.code())).toList();
+    }
+
+    /**
+     * {@code /api/regions/{region}/NAME/...}: what capabilities contribute to a region (cases, statistics,
+     * referrals, ...) as {@link org.safenest.api.rest.ApiResource} services; the region's own reference data
+     * below has literal paths and is matched first. Each capability checks the caller's access itself.
+     */
+    @javax.ws.rs.Path("{region}/{name}")
+    public Object capability(@PathParam("region") String region, @PathParam("name") String name) {
+        return resources.resource(org.safenest.api.rest.ApiResource.REGION_PREFIX + name, ContributedResource.currentLocator());
     }
 
     @GET

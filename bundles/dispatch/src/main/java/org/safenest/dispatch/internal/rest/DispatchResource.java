@@ -21,9 +21,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.dispatch.DispatchDecision;
 import org.safenest.api.dispatch.DispatchRuleSet;
 import org.safenest.api.dispatch.DispatchService;
@@ -41,13 +39,10 @@ import org.safenest.dispatch.internal.RuleFiles;
 import org.safenest.dispatch.internal.SourceProblem;
 
 /** Dispatch rules of a region: {@code /api/regions/{region}/dispatch/...}. */
-@Component(service = DispatchResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @javax.ws.rs.Path("regions/{region}/dispatch")
 @Produces(MediaType.APPLICATION_JSON)
-public class DispatchResource {
+public class DispatchResource implements ApiResource {
 
     private final DispatchService dispatch;
     private final DispatchAdmin admin;

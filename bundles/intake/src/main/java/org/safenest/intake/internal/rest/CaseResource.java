@@ -20,9 +20,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.dispatch.DispatchDispute;
 import org.safenest.api.dispatch.HandDispatch;
 import org.safenest.api.error.FieldError;
@@ -38,13 +36,10 @@ import org.safenest.api.intake.TransferRequest;
 import org.safenest.api.security.Caller;
 
 /** The cases of a region: {@code /api/regions/{region}/cases/...}. */
-@Component(service = CaseResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @javax.ws.rs.Path("regions/{region}/cases")
 @Produces(MediaType.APPLICATION_JSON)
-public class CaseResource {
+public class CaseResource implements ApiResource {
 
     /** The header that carries how many cases match the filter in all. */
     public static final String TOTAL = "X-Total-Count";

@@ -12,9 +12,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.security.Caller;
@@ -24,13 +22,10 @@ import org.safenest.api.security.Caller;
  * of the dispatch procedures, then the region's own), with their names in both languages and their service line.
  * Reference data for forms: any logged-in user of the region may read it.
  */
-@Component(service = CaseTypeResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @javax.ws.rs.Path("regions/{region}/case-types")
 @Produces(MediaType.APPLICATION_JSON)
-public class CaseTypeResource {
+public class CaseTypeResource implements ApiResource {
 
     private final CaseTypeCatalogue catalogue;
 

@@ -16,9 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.dispatch.DispatchDispute;
 import org.safenest.api.dispatch.DisputeStatus;
 import org.safenest.api.error.FieldError;
@@ -28,13 +26,10 @@ import org.safenest.api.intake.IntakeService;
 import org.safenest.api.security.Caller;
 
 /** Dispatch disputes listed for the coordination meeting: {@code /api/regions/{region}/disputes/...}. */
-@Component(service = DisputeResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @javax.ws.rs.Path("regions/{region}/disputes")
 @Produces(MediaType.APPLICATION_JSON)
-public class DisputeResource {
+public class DisputeResource implements ApiResource {
 
     private final IntakeService intake;
 

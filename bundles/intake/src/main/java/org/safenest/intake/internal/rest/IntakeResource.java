@@ -15,9 +15,7 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.intake.IntakeReceipt;
 import org.safenest.api.intake.IntakeReport;
 import org.safenest.api.intake.IntakeService;
@@ -27,13 +25,10 @@ import org.safenest.api.security.Caller;
  * {@code POST /api/regions/{region}/intake}: records one report. 201 with the receipt for a new report (Location: the
  * case), 200 with the first receipt ({@code replay: true}) when the reportId was submitted before.
  */
-@Component(service = IntakeResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @javax.ws.rs.Path("regions/{region}/intake")
 @Produces(MediaType.APPLICATION_JSON)
-public class IntakeResource {
+public class IntakeResource implements ApiResource {
 
     private final IntakeService intake;
 

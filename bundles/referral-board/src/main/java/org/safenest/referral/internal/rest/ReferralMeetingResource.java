@@ -17,9 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.referral.ReferralBoard;
@@ -27,13 +25,10 @@ import org.safenest.api.referral.ReferralMeeting;
 import org.safenest.api.security.Caller;
 
 /** The board's meetings with status and agenda: {@code /api/regions/{region}/referral-meetings}. */
-@Component(service = ReferralMeetingResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(ReferralResource.APPLICATION)
-@JSONRequired
+@Component(service = ApiResource.class)
 @Path("regions/{region}/referral-meetings")
 @Produces(MediaType.APPLICATION_JSON)
-public class ReferralMeetingResource {
+public class ReferralMeetingResource implements ApiResource {
 
     private final ReferralBoard board;
 

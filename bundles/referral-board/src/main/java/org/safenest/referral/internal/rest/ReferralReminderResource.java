@@ -13,9 +13,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.referral.ReferralBoard;
 import org.safenest.api.referral.Reminder;
 import org.safenest.api.security.Caller;
@@ -24,13 +22,10 @@ import org.safenest.api.security.Caller;
  * What needs attention today (region time zone): {@code /api/regions/{region}/referral-reminders}: proposals waiting,
  * the next meeting with its cutoff, decisions not yet carried out.
  */
-@Component(service = ReferralReminderResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(ReferralResource.APPLICATION)
-@JSONRequired
+@Component(service = ApiResource.class)
 @Path("regions/{region}/referral-reminders")
 @Produces(MediaType.APPLICATION_JSON)
-public class ReferralReminderResource {
+public class ReferralReminderResource implements ApiResource {
 
     private final ReferralBoard board;
 

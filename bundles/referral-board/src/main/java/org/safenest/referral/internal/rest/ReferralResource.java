@@ -14,9 +14,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.referral.DecisionRequest;
 import org.safenest.api.referral.ReferralBoard;
@@ -28,16 +26,12 @@ import org.safenest.api.security.Caller;
  * Proposals to the referral board and their decisions: {@code /api/regions/{region}/referrals}. Its own root path,
  * so that core's {@code /api/regions} resource keeps every other path under a region.
  */
-@Component(service = ReferralResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(ReferralResource.APPLICATION)
-@JSONRequired
+@Component(service = ApiResource.class)
 @Path("regions/{region}/referrals")
 @Produces(MediaType.APPLICATION_JSON)
-public class ReferralResource {
+public class ReferralResource implements ApiResource {
 
     /** Core's Safenest application at {@code /api}. */
-    public static final String APPLICATION = "(osgi.jaxrs.name=safenest)";
 
     private final ReferralBoard board;
 

@@ -25,9 +25,7 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.ApiResource;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.reporting.ReportDescription;
@@ -45,13 +43,10 @@ import org.safenest.reporting.internal.TableExport;
  * {@code Accept} header, in the language {@code lang=zh|en} (files only; JSON carries both). {@code threshold}
  * raises the suppression threshold; every other query parameter is passed to the report as its own parameter.
  */
-@Component(service = StatisticsResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=safenest)")
-@JSONRequired
+@Component(service = ApiResource.class)
 @Path("regions/{region}/statistics")
 @Produces(MediaType.APPLICATION_JSON)
-public class StatisticsResource {
+public class StatisticsResource implements ApiResource {
 
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
