@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.safenest.api.security.Caller;
 
 /**
  * Runs strategies on a region's data, stores and adopts plans. Methods taking a region code throw
  * {@link org.safenest.api.error.NotFoundException} for an unknown region; changes are audited.
  */
+@ProviderType
 public interface AllocationService {
 
     /** The strategies installed now. */

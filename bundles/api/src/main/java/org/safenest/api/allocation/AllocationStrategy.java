@@ -3,11 +3,14 @@ package org.safenest.api.allocation;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A way of allocating units to teams, registered as an OSGi service with the service property
  * {@link #STRATEGY_PROPERTY} set to its {@link #id()}. Installing a strategy's bundle makes it selectable at
  * once. Implementations are stateless and thread-safe: the same strategy may run for several requests at a time.
  */
+@ConsumerType
 public interface AllocationStrategy {
 
     /** The service property that carries the strategy id. */

@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.safenest.api.security.Caller;
 
 /**
  * Dispatch rules and decisions. Methods taking a region code throw
  * {@link org.safenest.api.error.NotFoundException} for an unknown region. Dates are in the region's time zone.
  */
+@ProviderType
 public interface DispatchService {
 
     /**

@@ -3,7 +3,7 @@
  * (400 with the offending fields, 403, 404, 409).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.safenest.api.error;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package org.safenest.api.intake;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.safenest.api.dispatch.DispatchDispute;
 import org.safenest.api.dispatch.DisputeStatus;
 import org.safenest.api.dispatch.HandDispatch;
@@ -13,6 +14,7 @@ import org.safenest.api.security.Caller;
  * {@link org.safenest.api.error.InvalidInputException} naming every wrong field (nothing written), and
  * {@link org.safenest.api.error.AccessDeniedException}. Changes publish the events of {@link IntakeEvents}.
  */
+@ProviderType
 public interface IntakeService {
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.safenest.api.security.Caller;
 
 /**
@@ -11,6 +12,7 @@ import org.safenest.api.security.Caller;
  * method checks the caller's role and region and is audited; methods taking a region code throw
  * {@link org.safenest.api.error.NotFoundException} for an unknown region.
  */
+@ProviderType
 public interface ReferralBoard {
 
     /**

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Reads and (re)loads the regions' reference data. Every method that takes a region code throws
  * {@link org.safenest.api.error.NotFoundException} for an unknown region.
  */
+@ProviderType
 public interface RegionService {
 
     List<Region> regions();

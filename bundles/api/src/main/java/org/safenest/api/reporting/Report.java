@@ -2,11 +2,14 @@ package org.safenest.api.reporting;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A statistical report (not an intake report, 通報), registered as an OSGi service with the service property
  * {@link #REPORT_PROPERTY} set to its {@link #id()}. A report reads other capabilities through their services
  * or the data it collected from their events, never through their tables. Implementations are thread-safe.
  */
+@ConsumerType
 public interface Report {
 
     /** The service property that carries the report id. */

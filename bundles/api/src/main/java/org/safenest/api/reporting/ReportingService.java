@@ -2,12 +2,14 @@ package org.safenest.api.reporting;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.safenest.api.security.Caller;
 
 /**
  * Lists and runs the installed reports. Methods taking a region code throw
  * {@link org.safenest.api.error.NotFoundException} for an unknown region (or report).
  */
+@ProviderType
 public interface ReportingService {
 
     /** The reports installed now that apply to the region. */
