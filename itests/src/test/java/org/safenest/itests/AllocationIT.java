@@ -1,12 +1,12 @@
 package org.safenest.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.kar.KarService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -53,15 +54,19 @@ public class AllocationIT {
     }
 
     private static FeaturesService features() throws InterruptedException {
+        return service(FeaturesService.class);
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
         BundleContext ctx = FrameworkUtil.getBundle(AllocationIT.class).getBundleContext();
         for (int i = 0; i < 120; i++) {
-            var ref = ctx.getServiceReference(FeaturesService.class);
+            var ref = ctx.getServiceReference(type);
             if (ref != null) {
                 return ctx.getService(ref);
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("no FeaturesService");
+        throw new AssertionError("no " + type.getName());
     }
 
     @Test
@@ -118,10 +123,13 @@ public class AllocationIT {
     }
 
     @Test
-    public void aStrategyFeatureInstalledAtRunTimeIsSelectableAndItsRemovalFallsBack() throws Exception {
+    public void aStrategyKarInstalledAtRunTimeIsSelectableAndItsRemovalFallsBack() throws Exception {
         Api api = api();
-        FeaturesService features = features();
-        features.installFeature("safenest-allocation-example", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        // as IT staff do with kar:install file:/.../safenest-allocation-example-kar-VERSION.kar
+        KarService kars = service(KarService.class);
+        java.io.File kar = SafenestTestSupport.exampleKar();
+        kars.install(kar.toURI());
+        assertTrue(kars.list().toString(), kars.list().contains(SafenestTestSupport.karName(kar)));
         Api.Answer plan = null;
         for (int i = 0; i < 40; i++) {
             plan = api.post(BASE + "/plans", "{\"strategy\":\"example-nearest\"}", "supervisor", "supervisor");
@@ -132,7 +140,9 @@ public class AllocationIT {
         }
         assertEquals(plan.raw(), 201, plan.status());
         assertEquals(200, api.put(BASE + "/active-strategy", "{\"strategy\":\"example-nearest\"}", "admin", "admin").status());
-        features.uninstallFeature("safenest-allocation-example", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        kars.uninstall(SafenestTestSupport.karName(kar));
+        // the KAR's features repository went with it
+        assertNull(features().getFeature("safenest-allocation-example"));
         // the active strategy is gone: the configured fallback answers, no crash
         Api.Answer fallback = api.post(BASE + "/plans", "{}", "supervisor", "supervisor");
         assertEquals(fallback.raw(), 201, fallback.status());

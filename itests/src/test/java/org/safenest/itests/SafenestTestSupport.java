@@ -2,6 +2,7 @@ package org.safenest.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bootDelegationPackage;
 import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.url;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -43,6 +44,20 @@ public final class SafenestTestSupport {
         return file;
     }
 
+    /** The example strategy's KAR, as an integrator would hand it to IT staff. */
+    public static File exampleKar() {
+        String path = System.getProperty("safenest.example.kar");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("system property safenest.example.kar (the example strategy's KAR) is not set or names no file: " + path);
+        }
+        return new File(path);
+    }
+
+    /** The name Karaf knows a KAR by: its file name without {@code .kar}. */
+    public static String karName(File kar) {
+        return kar.getName().replaceFirst("\\.kar$", "");
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -60,6 +75,7 @@ public final class SafenestTestSupport {
                 configureSecurity().disableKarafMBeanServerBuilder(),
                 configureConsole().ignoreLocalConsole(),
                 keepRuntimeFolder(),
+                systemProperty("safenest.example.kar").value(System.getProperty("safenest.example.kar", "")),
                 logLevel(LogLevel.INFO),
                 systemTimeout(300_000),
                 bootDelegationPackage("sun.*"),
