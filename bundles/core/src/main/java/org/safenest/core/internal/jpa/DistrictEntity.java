@@ -7,12 +7,14 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 /** A district of a region. Parts (where offices split it) are kept as "code=description" lines. */
 @Entity
-@Table(name = "SN_DISTRICT", uniqueConstraints = @UniqueConstraint(columnNames = {"REGION", "CODE"}),
-        indexes = @Index(columnList = "REGION"))
+// The key is a unique index, not a @UniqueConstraint: with create-or-extend-tables EclipseLink adds unique
+// constraints again to an existing table at every start (an error on Derby), indexes only when it creates the table.
+@Table(name = "SN_DISTRICT", indexes = {
+        @Index(name = "SN_DISTRICT_CODE_UQ", columnList = "REGION, CODE", unique = true),
+        @Index(columnList = "REGION")})
 public class DistrictEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

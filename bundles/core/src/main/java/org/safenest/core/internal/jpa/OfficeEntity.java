@@ -7,12 +7,14 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 /** A receiving unit. The districts it serves are kept as "district[:part]" separated by ';'. */
 @Entity
-@Table(name = "SN_OFFICE", uniqueConstraints = @UniqueConstraint(columnNames = {"REGION", "CODE"}),
-        indexes = @Index(columnList = "REGION"))
+// The key is a unique index, not a @UniqueConstraint: with create-or-extend-tables EclipseLink adds unique
+// constraints again to an existing table at every start (an error on Derby), indexes only when it creates the table.
+@Table(name = "SN_OFFICE", indexes = {
+        @Index(name = "SN_OFFICE_CODE_UQ", columnList = "REGION, CODE", unique = true),
+        @Index(columnList = "REGION")})
 public class OfficeEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -7,12 +7,14 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 /** A pre-primary unit; sessions as a comma-separated list of {@code PreschoolSession} names. */
 @Entity
-@Table(name = "SN_PRESCHOOL", uniqueConstraints = @UniqueConstraint(columnNames = {"REGION", "CODE"}),
-        indexes = @Index(columnList = "REGION,DISTRICT"))
+// The key is a unique index, not a @UniqueConstraint: with create-or-extend-tables EclipseLink adds unique
+// constraints again to an existing table at every start (an error on Derby), indexes only when it creates the table.
+@Table(name = "SN_PRESCHOOL", indexes = {
+        @Index(name = "SN_PRESCHOOL_CODE_UQ", columnList = "REGION, CODE", unique = true),
+        @Index(columnList = "REGION,DISTRICT")})
 public class PreschoolEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

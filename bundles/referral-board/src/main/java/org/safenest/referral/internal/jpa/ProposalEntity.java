@@ -10,16 +10,18 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 /**
  * A proposal with, once decided, its decision and follow-up. The free texts passed the personal-data guard before
  * they were stored. Enums are stored by name.
  */
 @Entity
-@Table(name = "SN_REFERRAL_PROPOSAL",
-        uniqueConstraints = @UniqueConstraint(columnNames = {"REGION", "PROPOSAL_ID"}),
-        indexes = {@Index(columnList = "REGION,MEETING_DATE"), @Index(columnList = "REGION,FOLLOW_UP")})
+// The key is a unique index, not a @UniqueConstraint: with create-or-extend-tables EclipseLink adds unique
+// constraints again to an existing table at every start (an error on Derby), indexes only when it creates the table.
+@Table(name = "SN_REFERRAL_PROPOSAL", indexes = {
+        @Index(name = "SN_REFERRAL_PROPOSAL_ID_UQ", columnList = "REGION, PROPOSAL_ID", unique = true),
+        @Index(columnList = "REGION,MEETING_DATE"),
+        @Index(columnList = "REGION,FOLLOW_UP")})
 public class ProposalEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
