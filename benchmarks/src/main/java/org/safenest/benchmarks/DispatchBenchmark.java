@@ -154,6 +154,10 @@ public class DispatchBenchmark {
         }
 
         @Override
+        public void recordWithChange(AuditRecord record) {
+        }
+
+        @Override
         public List<AuditRecord> query(AuditQuery query) {
             return List.of();
         }

@@ -15,7 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small HTTP client for the Safenest REST API in tests. */
 public final class Api {
 
-    public record Answer(int status, JsonNode body, String raw) {
+    public record Answer(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+
+        /** A header of the answer, or null. */
+        public String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,9 +63,9 @@ public final class Api {
                     body = null;
                 }
             }
-            return new Answer(r.statusCode(), body, r.body());
+            return new Answer(r.statusCode(), body, r.body(), r.headers());
         } catch (IOException e) {
-            return new Answer(-1, null, e.toString());
+            return new Answer(-1, null, e.toString(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,15 +3,10 @@ package org.safenest.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.After;
@@ -27,36 +22,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class DistributionRestartIT {
 
-    private Path home;
-    private int port;
+    private Distribution distribution;
 
     @Before
     public void unpack() throws Exception {
-        Path target = Path.of("target", "restart-it");
-        deleteTree(target);
-        Files.createDirectories(target);
-        run(target, "tar", "xzf", SafenestTestSupport.distribution().getAbsolutePath());
-        try (Stream<Path> s = Files.list(target)) {
-            home = s.filter(Files::isDirectory).findFirst().orElseThrow().toAbsolutePath();
-        }
-        port = SafenestTestSupport.freePort();
-        append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + port);
-        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + SafenestTestSupport.freePort());
-        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + SafenestTestSupport.freePort(),
-                "rmiServerPort = " + SafenestTestSupport.freePort());
+        distribution = new Distribution("restart-it");
     }
 
     @After
     public void stop() throws Exception {
-        if (home != null) {
-            shutdown();
+        if (distribution != null) {
+            distribution.close();
         }
     }
 
     @Test
     public void dataSurvivesARestart() throws Exception {
-        Api api = new Api(port);
-        start();
+        Path home = distribution.home;
+        Api api = new Api(distribution.port);
+        distribution.start();
         api.awaitUp(2, Duration.ofSeconds(180));
 
         // An operator replaces Hong Kong's data from a folder with one more (synthetic) indicator.
@@ -82,8 +66,8 @@ public class DistributionRestartIT {
         long auditBefore = api.get("/api/audit?limit=1", "admin", "admin").body().path("total").asLong();
         assertTrue(auditBefore > 3);
 
-        shutdown();
-        start();
+        distribution.stop();
+        distribution.start();
         api.awaitUp(2, Duration.ofSeconds(180));
 
         JsonNode hk = api.get("/api/regions/hong-kong", "admin", "admin").body();
@@ -103,55 +87,5 @@ public class DistributionRestartIT {
                     && r.path("outcome").asText().equals("SUCCESS");
         }
         assertTrue("the audit record of the reload before the restart is gone", reloadAudited);
-    }
-
-    private void start() throws Exception {
-        run(home, "bin/start");
-    }
-
-    private void shutdown() throws Exception {
-        Path pidFile = home.resolve("karaf.pid");
-        String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : null;
-        run(home, "bin/stop");
-        if (pid == null || pid.isEmpty()) {
-            return;
-        }
-        ProcessHandle process = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
-        if (process == null) {
-            return;
-        }
-        try {
-            process.onExit().get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            process.destroyForcibly();
-            process.onExit().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private void append(String file, String... lines) throws IOException {
-        Path p = home.resolve(file);
-        Files.writeString(p, "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-    }
-
-    private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/restart-it.log"))).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish");
-        }
-        assertEquals(String.join(" ", command) + " failed; see target/restart-it.log", 0, p.exitValue());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

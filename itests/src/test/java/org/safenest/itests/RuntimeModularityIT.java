@@ -313,6 +313,14 @@ public class RuntimeModularityIT {
                 sawRemoved.add(s.path());
             }
             assertEquals(Set.of("/api/regions/kaohsiung/referral-meetings", "/api/regions/kaohsiung/statistics"), sawRemoved);
+
+            // Reporting was uninstalled and installed again while reports kept coming: its figures are complete,
+            // because it reads the outbox from where it stopped.
+            NothingLostIT.awaitStatistics(load.api);
+            long cases = NothingLostIT.total(load.api, "/api/regions/kaohsiung/cases?limit=1");
+            assertTrue(cases >= load.reports.get());
+            assertEquals("intake-volume after reporting was reinstalled", cases, NothingLostIT.sum(load.api, "intake-volume", 1));
+            assertEquals("dispatch-decisions after reporting was reinstalled", cases, NothingLostIT.sum(load.api, "dispatch-decisions", 1));
         }
     }
 }

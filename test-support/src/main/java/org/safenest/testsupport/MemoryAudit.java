@@ -24,6 +24,12 @@ public final class MemoryAudit implements AuditLog {
         return record;
     }
 
+    /** In memory there is no transaction: the record is kept at once, as {@link #record} does. */
+    @Override
+    public void recordWithChange(AuditRecord record) {
+        records.add(record);
+    }
+
     /** Every record so far, oldest first. */
     public List<AuditRecord> records() {
         return List.copyOf(records);

@@ -12,13 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -67,6 +61,7 @@ import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.intake.TransferDirection;
 import org.safenest.api.intake.TransferGround;
 import org.safenest.api.intake.TransferRequest;
+import org.safenest.api.outbox.Outbox;
 import org.safenest.api.region.District;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.security.Caller;
@@ -88,8 +83,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Recording a report is one transaction: the idempotency check, the merge rules and every row of the new
  * report. Reference data (districts, offices, case types, time zone) comes from a short-lived cache, the
- * dispatch decision from the dispatch service (in memory) before the transaction starts, and the audit record and
- * the events follow the commit. Case numbers come from {@link CaseNumberAllocator} (a counter row per region and
+ * dispatch decision from the dispatch service (in memory) before the transaction starts. The change's domain audit
+ * record and its events (as {@link Outbox} rows) are written in the change's own transaction: an acknowledged change
+ * always has both; EventAdmin events follow the commit as a signal for in-process listeners. Case numbers come from {@link CaseNumberAllocator} (a counter row per region and
  * year, reserved in short transactions of their own), so concurrent reports do not wait for each other's commit.
  * Every change of a case takes the case's row lock first.
  */
@@ -102,49 +98,36 @@ public class CaseService implements IntakeService {
     static final int MAX_UNIT = 200;
     static final int MAX_OUTCOME = 4000;
     static final String SYSTEM = "system";
-    static final int AUDIT_WRITERS = 4;
-    static final int AUDIT_QUEUE = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
     /** Every role but analyst reads cases. */
     private static final Role[] READERS = {Role.INTAKE, Role.DISPATCHER, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.BOARD_CHAIR};
     private static final List<String> IN_SERVICE = List.of(CaseStatus.ASSESSING.name(), CaseStatus.IN_SERVICE.name());
 
+    /** Transactions that also write the audit record and outbox events of the change they return (see {@link #run}). */
     private final Transactions tx;
+    private final Transactions plainTx;
     private final RegionDirectory directory;
     private final DispatchService dispatch;
     private final AuditLog audit;
+    private final Outbox outbox;
     private final EventAdmin events;
     private final Clock clock;
     private final CaseNumberAllocator numbers;
-    private final Executor auditWriter;
     private final IdAllocator rowIds;
+    /** The change {@link #run} is making on this thread. */
+    private final ThreadLocal<Change> change = new ThreadLocal<>();
 
     @Activate
     public CaseService(@Reference(target = "(osgi.unit.name=safenest-intake)") JpaTemplate jpa, @Reference RegionService regions,
             @Reference CaseTypeCatalogue catalogue, @Reference DispatchService dispatch, @Reference AuditLog audit,
-            @Reference EventAdmin events) {
+            @Reference Outbox outbox, @Reference EventAdmin events) {
         this(new Transactions() {
             @Override
             public <R> R required(Function<EntityManager, R> work) {
                 return jpa.txExpr(TransactionType.Required, work::apply);
             }
-        }, regions, catalogue, dispatch, audit, events, Clock.systemUTC(), RegionDirectory.DEFAULT_TTL, auditWriters());
-    }
-
-    /**
-     * The threads that write the domain audit records, so that a request does not wait for a second commit of its
-     * own: a few (the database groups their commits), a bounded queue, and when it is full the request writes
-     * its record itself, so no record is ever dropped. {@link #deactivate} waits for the queue to drain.
-     */
-    private static ThreadPoolExecutor auditWriters() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(AUDIT_WRITERS, AUDIT_WRITERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(AUDIT_QUEUE),
-                r -> {
-                    Thread t = new Thread(r, "safenest-intake-audit-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        }, regions, catalogue, dispatch, audit, outbox, events, Clock.systemUTC(), RegionDirectory.DEFAULT_TTL);
     }
 
     /**
@@ -152,20 +135,16 @@ public class CaseService implements IntakeService {
      * times in the future, follow-up dates, overdue lists) and how long reference data is kept.
      */
     public CaseService(Transactions tx, RegionService regions, CaseTypeCatalogue catalogue, DispatchService dispatch,
-            AuditLog audit, EventAdmin events, Clock clock, Duration referenceDataTtl) {
-        this(tx, regions, catalogue, dispatch, audit, events, clock, referenceDataTtl, Runnable::run);
-    }
-
-    /** As above, with the executor that writes the domain audit records (the caller's thread in tests). */
-    CaseService(Transactions tx, RegionService regions, CaseTypeCatalogue catalogue, DispatchService dispatch, AuditLog audit,
-            EventAdmin events, Clock clock, Duration referenceDataTtl, Executor auditWriter) {
-        this.auditWriter = auditWriter;
-        this.tx = tx;
+            AuditLog audit, Outbox outbox, EventAdmin events, Clock clock, Duration referenceDataTtl) {
+        this.plainTx = tx;
+        this.tx = this::changeTransaction;
         this.directory = new RegionDirectory(regions, catalogue, referenceDataTtl);
         this.dispatch = dispatch;
         this.audit = audit;
+        this.outbox = outbox;
         this.events = events;
         this.clock = clock;
+        // short transactions of their own, which write no audit record
         this.numbers = new CaseNumberAllocator(tx);
         this.rowIds = new IdAllocator(tx);
     }
@@ -174,16 +153,6 @@ public class CaseService implements IntakeService {
     @Deactivate
     public void deactivate() {
         numbers.release();
-        if (auditWriter instanceof ExecutorService pool) {
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    LOG.error("Intake audit records still queued after 30 s at stop");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** A result with what to audit and to publish once it is committed. */
@@ -1014,27 +983,96 @@ public class CaseService implements IntakeService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** A change being made by {@link #run}: who, what, where, and whether its audit record and events are written. */
+    private static final class Change {
+        final Caller caller;
+        final String action;
+        final String region;
+        final String target;
+        boolean written;
+
+        Change(Caller caller, String action, String region, String target) {
+            this.caller = caller;
+            this.action = action;
+            this.region = region;
+            this.target = target;
+        }
+    }
+
     /**
-     * Runs the work, then publishes its events (after the commit) and writes one audit record with the outcome:
-     * the action, the region and the case number, never personal data.
+     * A transaction of the change {@link #run} makes on this thread: when the work returns the change's result
+     * ({@link Done}), its audit record and its events are written in the same transaction, before the commit.
+     */
+    private <R> R changeTransaction(Function<EntityManager, R> work) {
+        Change c = change.get();
+        boolean[] wrote = {false};
+        R result = plainTx.required(em -> {
+            R r = work.apply(em);
+            Done<?> done = r instanceof Done<?> d ? d : r instanceof Optional<?> o && o.orElse(null) instanceof Done<?> d ? d : null;
+            if (done != null && c != null && !c.written) {
+                writeEffects(c, done);
+                wrote[0] = true;
+            }
+            return r;
+        });
+        if (wrote[0]) {
+            c.written = true;
+        }
+        return result;
+    }
+
+    /** The audit record of a successful change and its events, in the caller's transaction. */
+    private void writeEffects(Change c, Done<?> done) {
+        for (Event e : done.events()) {
+            Map<String, Object> props = new HashMap<>();
+            for (String name : e.getPropertyNames()) {
+                if (!org.osgi.service.event.EventConstants.EVENT_TOPIC.equals(name)) {
+                    props.put(name, e.getProperty(name));
+                }
+            }
+            Object caseNumber = e.getProperty(IntakeEvents.CASE_NUMBER);
+            outbox.append(UUID.randomUUID().toString(), e.getTopic(), c.region, caseNumber == null ? null : caseNumber.toString(), props);
+        }
+        audit.recordWithChange(record(c, done.target() != null ? done.target() : c.target, AuditOutcome.SUCCESS, done.detail()));
+    }
+
+    /**
+     * Runs the work. A change's audit record and outbox events are written in its transaction (see
+     * {@link #changeTransaction}); a result made outside a transaction (a read) has its record written before the
+     * answer; a refusal or failure is recorded before the exception goes on. In-process EventAdmin listeners are
+     * told after the commit. The record holds the action, the region and the case number, never personal data.
      */
     private <T> T run(Caller caller, String action, String region, String target, Supplier<Done<T>> work) {
+        Change c = new Change(caller, action, region, target);
+        Change outer = change.get();
+        change.set(c);
         Done<T> done;
         try {
             done = work.get();
         } catch (AccessDeniedException e) {
-            audit(caller, action, region, target, AuditOutcome.DENIED, e.getMessage());
+            refused(c, AuditOutcome.DENIED, e.getMessage());
             throw e;
         } catch (InvalidInputException e) {
-            audit(caller, action, region, target, AuditOutcome.REJECTED,
-                    "invalid: " + String.join(", ", e.errors().stream().map(FieldError::field).toList()));
+            refused(c, AuditOutcome.REJECTED, "invalid: " + String.join(", ", e.errors().stream().map(FieldError::field).toList()));
             throw e;
         } catch (NotFoundException | ConflictException e) {
-            audit(caller, action, region, target, AuditOutcome.REJECTED, e.getMessage());
+            refused(c, AuditOutcome.REJECTED, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            audit(caller, action, region, target, AuditOutcome.FAILED, e.getClass().getSimpleName());
+            refused(c, AuditOutcome.FAILED, e.getClass().getSimpleName());
             throw e;
+        } finally {
+            change.set(outer);
+        }
+        if (!c.written) {
+            if (done.events().isEmpty()) {
+                write(record(c, done.target() != null ? done.target() : target, AuditOutcome.SUCCESS, done.detail()));
+            } else {
+                plainTx.required(em -> {
+                    writeEffects(c, done);
+                    return null;
+                });
+            }
         }
         for (Event e : done.events()) {
             try {
@@ -1043,21 +1081,19 @@ public class CaseService implements IntakeService {
                 LOG.warn("Event {} could not be posted: {}", e.getTopic(), ex.toString());
             }
         }
-        audit(caller, action, region, done.target() != null ? done.target() : target, AuditOutcome.SUCCESS, done.detail());
         return done.value();
     }
 
-    private void audit(Caller caller, String action, String region, String target, AuditOutcome outcome, String detail) {
-        // the time of the action, not of the write
-        AuditRecord record = AuditRecord.of(caller == null ? "anonymous" : caller.name(), action, region, target, outcome,
-                cut(detail, 500));
-        try {
-            auditWriter.execute(() -> write(record));
-        } catch (RejectedExecutionException e) {
-            write(record);
-        }
+    private void refused(Change c, AuditOutcome outcome, String detail) {
+        write(record(c, c.target, outcome, detail));
     }
 
+    private static AuditRecord record(Change c, String target, AuditOutcome outcome, String detail) {
+        // the time of the action, not of the write
+        return AuditRecord.of(c.caller == null ? "anonymous" : c.caller.name(), c.action, c.region, target, outcome, cut(detail, 500));
+    }
+
+    /** Writes a record in a transaction of its own (group-committed with others); durable when it returns. */
     private void write(AuditRecord record) {
         try {
             audit.record(record);

@@ -7,15 +7,16 @@ import static org.safenest.intake.internal.TestSupport.report;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
+import org.safenest.api.intake.IntakeEvents;
 import org.safenest.api.intake.ServiceLine;
 import org.safenest.testsupport.MemoryRegions;
 
@@ -35,16 +36,27 @@ class ServicePlumbingTest {
     }
 
     @Test
-    void auditRecordsWrittenInTheBackgroundAreAllThereAfterAStop() {
-        CaseService service = new CaseService(t.db::required, t.regions, t.catalogue, t.dispatch, t.audit,
-                t.events, t.clock, Duration.ZERO, Executors.newFixedThreadPool(2));
+    void everyAcknowledgedChangeHasItsAuditRecordAndItsOutboxEventsWhenItAnswers() {
         for (int i = 0; i < 30; i++) {
-            service.submit(INTAKE, "kaohsiung", report("bg-" + i, "fragile-family", "sanmin", null, null, 4));
+            t.service.submit(INTAKE, "kaohsiung", report("fx-" + i, "fragile-family", "sanmin", null, null, 4));
         }
-        assertThrows(InvalidInputException.class, () -> service.submit(INTAKE, "kaohsiung", report("bg-x", "nope", "sanmin", null, null, 4)));
-        service.deactivate();
+        assertThrows(InvalidInputException.class, () -> t.service.submit(INTAKE, "kaohsiung", report("fx-x", "nope", "sanmin", null, null, 4)));
+        // nothing waits in a queue: the records and events are there when submit returns
         assertEquals(31, t.audit.byAction("case.report").size());
+        assertEquals(30, t.audit.byAction("case.report").stream().filter(r -> r.outcome() == AuditOutcome.SUCCESS).count());
+        assertEquals(30, t.outbox.byTopic(IntakeEvents.CASE_RECEIVED).size());
+        assertEquals(30, t.outbox.byTopic(IntakeEvents.CASE_DISPATCHED).size());
+        assertEquals(60, t.outbox.events().stream().map(e -> e.id()).distinct().count());
         assertEquals(30, t.count("CaseEntity"));
+    }
+
+    @Test
+    void aChangeThatRollsBackLeavesNoEventAndARefusalRecord() {
+        t.service.submit(INTAKE, "kaohsiung", report("rb-1", "fragile-family", "sanmin", null, null, 4));
+        int before = t.outbox.events().size();
+        assertThrows(RuntimeException.class, () -> t.service.submit(INTAKE, "kaohsiung", report("rb-2", "nope", "sanmin", null, null, 4)));
+        assertEquals(before, t.outbox.events().size());
+        assertEquals(AuditOutcome.REJECTED, t.audit.byAction("case.report").get(1).outcome());
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.safenest.api.region.ServedArea;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.testsupport.MemoryAudit;
+import org.safenest.testsupport.MemoryOutbox;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -68,6 +69,7 @@ final class TestSupport implements AutoCloseable {
     final FakeCatalogue catalogue = new FakeCatalogue();
     final FakeDispatch dispatch = new FakeDispatch();
     final MemoryAudit audit = new MemoryAudit();
+    final MemoryOutbox outbox = new MemoryOutbox();
     final FakeEvents events = new FakeEvents();
     final CaseService service;
 
@@ -76,7 +78,7 @@ final class TestSupport implements AutoCloseable {
         db = new UnitDatabase("safenest-intake", "jdbc:derby:memory:intake-" + UUID.randomUUID(),
                 Map.of("eclipselink.logging.level", "SEVERE", "eclipselink.connection-pool.default.max", "16"));
         emf = db.emf();
-        service = new CaseService(db::required, regions, catalogue, dispatch, audit, events, clock, Duration.ZERO);
+        service = new CaseService(db::required, regions, catalogue, dispatch, audit, outbox, events, clock, Duration.ZERO);
     }
 
     static Caller caller(String name, Role role, String... regions) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.intake.IntakeEvents;
+import org.safenest.api.outbox.OutboxEvent;
 import org.safenest.api.reporting.ReportRequest;
 import org.safenest.api.reporting.ReportTable;
 import org.safenest.reporting.internal.reports.AggregateReport;
@@ -190,25 +191,33 @@ class FactReportsTest {
     }
 
     @Test
-    void aDuplicateEventIsSkippedAndTheRestOfItsBatchWritten() {
+    void aRedeliveredEventCountsOnceAndAMalformedOneIsRefusedWithoutWritingAnything() {
         t.newCase("KH-1", "2026-03-02T09:00");
-        Map<String, Object> dup = new HashMap<>();
-        dup.put(IntakeEvents.REGION, TestSupport.REGION);
-        dup.put(IntakeEvents.CASE_NUMBER, "KH-1");
-        dup.put(IntakeEvents.REPORT_ID, "r-1");
-        dup.put(IntakeEvents.RECEIVED_AT, TestSupport.at("2026-03-02T09:00"));
-        dup.put(IntakeEvents.CASE_TYPE, "child-protection");
-        dup.put(IntakeEvents.SERVICE_LINE, "CHILD_PROTECTION");
-        dup.put(IntakeEvents.DISTRICT, "qianzhen");
-        dup.put(IntakeEvents.MERGE_RULE, "NEW_CASE");
-        t.flush();
-        t.collector.accept(IntakeEvents.CASE_RECEIVED, dup); // the same reportId again
-        t.newCase("KH-2", "2026-03-03T09:00");
-        t.collector.accept(IntakeEvents.CASE_RECEIVED, Map.of(IntakeEvents.REGION, TestSupport.REGION)); // malformed
-        t.flush();
+        Map<String, Object> p = new HashMap<>();
+        p.put(IntakeEvents.REGION, TestSupport.REGION);
+        p.put(IntakeEvents.CASE_NUMBER, "KH-2");
+        p.put(IntakeEvents.REPORT_ID, "r-x");
+        p.put(IntakeEvents.RECEIVED_AT, TestSupport.at("2026-03-03T09:00"));
+        p.put(IntakeEvents.CASE_TYPE, "child-protection");
+        p.put(IntakeEvents.SERVICE_LINE, "CHILD_PROTECTION");
+        p.put(IntakeEvents.DISTRICT, "qianzhen");
+        p.put(IntakeEvents.MERGE_RULE, "NEW_CASE");
+        OutboxEvent once = t.deliver(IntakeEvents.CASE_RECEIVED, p);
+        t.facts.apply(once); // delivered again after a crash: the same event id
+        assertEquals(1, t.facts.duplicates());
+        assertThrows(IllegalArgumentException.class, () -> t.deliver(IntakeEvents.CASE_RECEIVED, Map.of(IntakeEvents.REGION, TestSupport.REGION)));
 
-        assertEquals(2, t.collector.skipped());
         ReportTable table = t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"));
         assertEquals(List.of("[2026-03, 2, 0, 0.0]"), rows(table));
+    }
+
+    @Test
+    void aRebuildDropsTheRegionsFiguresAndTheOutboxDeliversThemAgain() {
+        t.newCase("KH-1", "2026-03-02T09:00");
+        t.newCase("KH-2", "2026-03-03T09:00");
+        assertEquals(4, t.facts.rebuild(TestSupport.REGION)); // two reports, each received and dispatched
+        assertEquals(List.of("[2026-03, 0, 0, null]"), rows(t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"))));
+        t.outbox.deliverTo(t.facts);
+        assertEquals(List.of("[2026-03, 2, 0, 0.0]"), rows(t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"))));
     }
 }

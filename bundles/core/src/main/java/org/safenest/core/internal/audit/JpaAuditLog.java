@@ -53,7 +53,26 @@ public class JpaAuditLog implements AuditLog {
     }
 
     @Override
+    public void recordWithChange(AuditRecord r) {
+        AuditEntity e = entity(r);
+        try {
+            jpa.tx(TransactionType.Mandatory, em -> em.persist(e));
+        } catch (RuntimeException ex) {
+            if (ex.getClass().getSimpleName().contains("TransactionRequired") || String.valueOf(ex.getMessage()).contains("No transaction")) {
+                throw new IllegalStateException("AuditLog.recordWithChange needs the caller's transaction", ex);
+            }
+            throw ex;
+        }
+    }
+
+    @Override
     public AuditRecord record(AuditRecord r) {
+        AuditEntity e = entity(r);
+        writer.write(e);
+        return new AuditRecord(e.id, e.at, e.actor, e.action, e.region, e.target, r.outcome(), e.detail);
+    }
+
+    private static AuditEntity entity(AuditRecord r) {
         AuditEntity e = new AuditEntity();
         e.at = r.at();
         e.actor = cut(r.actor(), 100);
@@ -62,8 +81,7 @@ public class JpaAuditLog implements AuditLog {
         e.target = cut(r.target(), 200);
         e.outcome = r.outcome().name();
         e.detail = cut(r.detail(), 500);
-        writer.write(e);
-        return new AuditRecord(e.id, e.at, e.actor, e.action, e.region, e.target, r.outcome(), e.detail);
+        return e;
     }
 
     @Override

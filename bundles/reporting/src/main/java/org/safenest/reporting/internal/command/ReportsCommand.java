@@ -9,12 +9,12 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.safenest.api.error.SafenestException;
 import org.safenest.api.reporting.ReportDescription;
 import org.safenest.api.reporting.ReportingService;
-import org.safenest.reporting.internal.facts.FactCollector;
-import org.safenest.reporting.internal.facts.FactEvents;
+import org.safenest.api.outbox.Outbox;
+import org.safenest.reporting.internal.facts.FactConsumer;
 
 /** {@code safenest:reports}: the reports installed for a region, and how the collection of facts is going. */
 @Command(scope = "safenest", name = "reports", description = "Lists the statistical reports installed for a region (id, title, "
-        + "groupings, parameters) and the state of reporting's event collection (events written, skipped, lost, waiting).")
+        + "groupings, parameters) and how far reporting has applied the outbox's events (position, events waiting).")
 @Service
 public class ReportsCommand implements Action {
 
@@ -22,7 +22,7 @@ public class ReportsCommand implements Action {
     ReportingService reporting;
 
     @Reference(optional = true)
-    FactEvents facts;
+    FactConsumer facts;
 
     @Argument(index = 0, name = "region", description = "The region code, such as kaohsiung or hong-kong", required = true)
     String region;
@@ -41,9 +41,9 @@ public class ReportsCommand implements Action {
             }
             table.print(System.out);
             if (facts != null) {
-                FactCollector c = facts.collector();
-                System.out.printf("Events from intake: %d written, %d skipped, %d lost, %d waiting%n", c.written(), c.skipped(), c.lost(),
-                        c.backlog());
+                Outbox.ConsumerState s = facts.state();
+                System.out.printf("Events from the outbox: applied up to position %d of %d, %d waiting (%d applied and %d recognised "
+                        + "as already applied since start)%n", s.position(), s.head(), s.lag(), facts.applied(), facts.duplicates());
             }
         } catch (SafenestException e) {
             System.err.println(e.getMessage());

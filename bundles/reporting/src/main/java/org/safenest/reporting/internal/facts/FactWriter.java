@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -27,8 +26,11 @@ public final class FactWriter {
         this.zones = zones;
     }
 
-    /** Applies one event; returns false for a topic reporting does not count. */
-    public boolean apply(EntityManager em, String topic, Map<String, Object> p) {
+    /**
+     * Applies one event; returns false for a topic reporting does not count. Rows an event makes are keyed by the
+     * event's id (or the report or dispute it names), so the same event applied twice fails rather than counts twice.
+     */
+    public boolean apply(EntityManager em, String eventId, String topic, Map<String, Object> p) {
         String region = text(p, IntakeEvents.REGION);
         String caseNumber = text(p, IntakeEvents.CASE_NUMBER);
         if (region == null || caseNumber == null) {
@@ -38,11 +40,11 @@ public final class FactWriter {
         long occurred = millis(p, IntakeEvents.OCCURRED_AT, System.currentTimeMillis());
         switch (topic) {
             case IntakeEvents.CASE_RECEIVED -> received(em, region, caseNumber, p, zone);
-            case IntakeEvents.CASE_DISPATCHED -> dispatched(em, region, caseNumber, p, zone, occurred);
-            case IntakeEvents.CASE_TRANSFERRED -> transferred(em, region, caseNumber, p, zone, occurred);
+            case IntakeEvents.CASE_DISPATCHED -> dispatched(em, eventId, region, caseNumber, p, zone, occurred);
+            case IntakeEvents.CASE_TRANSFERRED -> transferred(em, eventId, region, caseNumber, p, zone, occurred);
             case IntakeEvents.DISPATCH_DISPUTED -> disputed(em, region, caseNumber, p, zone, occurred);
             case IntakeEvents.DISPUTE_RESOLVED -> resolved(em, region, p, zone, occurred);
-            case IntakeEvents.DISPOSITION_RECORDED -> disposition(em, region, caseNumber, p, zone, occurred);
+            case IntakeEvents.DISPOSITION_RECORDED -> disposition(em, eventId, region, caseNumber, p, zone, occurred);
             case IntakeEvents.FOLLOW_UP_COMPLETED -> followUpDone(em, region, caseNumber, p, zone, occurred);
             default -> {
                 return false;
@@ -67,14 +69,15 @@ public final class FactWriter {
         f.merged = MergeRule.NEW_CASE.name().equals(f.mergeRule) ? 0 : 1;
         em.persist(f);
         if (f.merged == 0) {
-            // a new case: its row cannot exist yet (a duplicate event fails the batch, which is then written one by one)
-            em.persist(newCase(region, caseNumber, p, f.receivedDay));
+            // a new case; its row may exist already when another node's later event of the case came first
+            caseRow(em, region, caseNumber, p, f.receivedDay);
         }
     }
 
-    private void dispatched(EntityManager em, String region, String caseNumber, Map<String, Object> p, ZoneId zone, long occurred) {
+    private void dispatched(EntityManager em, String eventId, String region, String caseNumber, Map<String, Object> p, ZoneId zone,
+            long occurred) {
         DispatchFact f = new DispatchFact();
-        f.id = UUID.randomUUID().toString();
+        f.id = eventId;
         f.region = region;
         f.caseNumber = caseNumber;
         f.decidedAt = millis(p, IntakeEvents.DECIDED_AT, occurred);
@@ -101,9 +104,10 @@ public final class FactWriter {
         }
     }
 
-    private void transferred(EntityManager em, String region, String caseNumber, Map<String, Object> p, ZoneId zone, long occurred) {
+    private void transferred(EntityManager em, String eventId, String region, String caseNumber, Map<String, Object> p, ZoneId zone,
+            long occurred) {
         TransferFact f = new TransferFact();
-        f.id = UUID.randomUUID().toString();
+        f.id = eventId;
         f.region = region;
         f.caseNumber = caseNumber;
         f.transferDay = day(occurred, zone);
@@ -135,13 +139,14 @@ public final class FactWriter {
         }
     }
 
-    private void disposition(EntityManager em, String region, String caseNumber, Map<String, Object> p, ZoneId zone, long occurred) {
+    private void disposition(EntityManager em, String eventId, String region, String caseNumber, Map<String, Object> p, ZoneId zone,
+            long occurred) {
         String due = text(p, IntakeEvents.FOLLOW_UP_DUE);
         if (due == null) {
             return;
         }
         FollowUpFact f = new FollowUpFact();
-        f.id = UUID.randomUUID().toString();
+        f.id = eventId;
         f.region = region;
         f.caseNumber = caseNumber;
         f.office = orEmpty(text(p, IntakeEvents.OFFICE));

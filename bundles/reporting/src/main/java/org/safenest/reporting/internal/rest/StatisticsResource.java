@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -31,10 +32,12 @@ import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.reporting.ReportDescription;
 import org.safenest.api.reporting.ReportRequest;
 import org.safenest.api.reporting.ReportTable;
+import org.safenest.api.outbox.Outbox;
 import org.safenest.api.reporting.ReportingService;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.reporting.internal.TableExport;
+import org.safenest.reporting.internal.facts.FactConsumer;
 
 /**
  * Statistics: {@code GET /api/regions/{region}/statistics} lists the reports; {@code GET .../statistics/{report}}
@@ -53,10 +56,44 @@ public class StatisticsResource implements ApiResource {
     private static final Set<String> RESERVED = Set.of("from", "to", "group", "format", "lang", "threshold");
 
     private final ReportingService reporting;
+    private final FactConsumer facts;
 
     @Activate
-    public StatisticsResource(@Reference ReportingService reporting) {
+    public StatisticsResource(@Reference ReportingService reporting, @Reference FactConsumer facts) {
         this.reporting = reporting;
+        this.facts = facts;
+    }
+
+    /** How far a rebuild (or the everyday delivery of events) has got. */
+    public record Collection(String region, long position, long head, long waiting) {
+    }
+
+    /**
+     * {@code POST .../statistics/rebuild} (admin): drops the region's statistics and builds them again from the
+     * outbox; answers at once, {@code GET .../statistics/rebuild} shows progress ({@code waiting} reaches 0).
+     */
+    @POST
+    @Path("rebuild")
+    public Collection rebuild(@PathParam("region") String region, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.ADMIN);
+        facts.rebuild(region);
+        return collection(region);
+    }
+
+    @GET
+    @Path("rebuild")
+    public Collection progress(@PathParam("region") String region, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.ADMIN, Role.ANALYST);
+        return collection(region);
+    }
+
+    private Collection collection(String region) {
+        Outbox.ConsumerState s = facts.state();
+        return new Collection(region, s.position(), s.head(), s.lag());
     }
 
     @GET

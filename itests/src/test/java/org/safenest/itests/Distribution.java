@@ -1,0 +1,120 @@
+package org.safenest.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The distribution unpacked into a folder of {@code target/} and run as an operator runs it: {@code bin/start},
+ * {@code bin/stop}, or a {@code kill -9} of its JVM. Free ports are chosen so that a running Safenest does not
+ * disturb the tests. Output of the scripts goes to {@code target/NAME.log}.
+ */
+final class Distribution implements AutoCloseable {
+
+    final Path home;
+    final int port;
+    private final File log;
+
+    Distribution(String name) throws Exception {
+        Path target = Path.of("target", name);
+        deleteTree(target);
+        Files.createDirectories(target);
+        log = new File("target/" + name + ".log");
+        run(target, "tar", "xzf", SafenestTestSupport.distribution().getAbsolutePath());
+        try (Stream<Path> s = Files.list(target)) {
+            home = s.filter(Files::isDirectory).findFirst().orElseThrow().toAbsolutePath();
+        }
+        port = SafenestTestSupport.freePort();
+        append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + port);
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + SafenestTestSupport.freePort());
+        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + SafenestTestSupport.freePort(),
+                "rmiServerPort = " + SafenestTestSupport.freePort());
+    }
+
+    void start() throws Exception {
+        run(home, "bin/start");
+    }
+
+    /** {@code bin/stop}, then waits for the JVM to end (and ends it after 60 s). */
+    void stop() throws Exception {
+        Long pid = pid();
+        run(home, "bin/stop");
+        awaitExit(pid, 60);
+    }
+
+    /** Ends the JVM at once, as a power cut or the OOM killer would: {@code kill -9}. */
+    void kill() throws Exception {
+        Long pid = pid();
+        if (pid == null) {
+            throw new AssertionError("no karaf.pid: the distribution is not running");
+        }
+        run(home, "kill", "-9", Long.toString(pid));
+        awaitExit(pid, 30);
+    }
+
+    private Long pid() throws IOException {
+        Path pidFile = home.resolve("karaf.pid");
+        String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
+        return pid.isEmpty() ? null : Long.parseLong(pid);
+    }
+
+    private static void awaitExit(Long pid, int seconds) throws Exception {
+        ProcessHandle process = pid == null ? null : ProcessHandle.of(pid).orElse(null);
+        if (process == null) {
+            return;
+        }
+        try {
+            process.onExit().get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            process.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    void append(String file, String... lines) throws IOException {
+        Path p = home.resolve(file);
+        Files.writeString(p, "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish");
+        }
+        assertEquals(String.join(" ", command) + " failed; see " + log, 0, p.exitValue());
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            stop();
+        } catch (Exception | AssertionError e) {
+            Long pid = pid();
+            if (pid != null) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+}
