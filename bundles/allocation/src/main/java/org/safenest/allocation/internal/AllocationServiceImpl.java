@@ -42,6 +42,9 @@ import org.safenest.api.allocation.StoredPlan;
 import org.safenest.api.allocation.StrategyDescription;
 import org.safenest.api.allocation.StrategyRun;
 import org.safenest.api.allocation.Team;
+import java.util.HashMap;
+import java.util.UUID;
+import org.safenest.api.outbox.Outbox;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
@@ -83,6 +86,10 @@ public class AllocationServiceImpl implements AllocationService {
     private volatile Map<String, AllocationStrategy> strategies = Map.of();
     private final Map<String, Pilot> pilots = new ConcurrentHashMap<>();
     private final Object adoption = new Object();
+
+    /** The outbox, for the event of an adopted plan (always there in the platform; absent in unit tests). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Outbox outbox;
 
     /** The synthetic pilot of a region, for one version of its reference data and staffing. */
     private record Pilot(Instant loadedAt, Staffing staffing, SyntheticPilot.Result data) {
@@ -356,14 +363,29 @@ public class AllocationServiceImpl implements AllocationService {
         regions.require(region);
         PlanStore.Adoption done;
         synchronized (adoption) {
-            done = store.adopt(region, planId, caller.name());
+            // the audit record and the event are written in the adoption's transaction
+            done = store.adopt(region, planId, caller.name(), adopted -> {
+                AllocationPlan p = adopted.adopted().plan();
+                String detail = "strategy " + p.strategy() + (adopted.superseded() == null
+                        ? ", replaces the initial (synthetic pilot) assignment" : ", supersedes plan " + adopted.superseded())
+                        + (p.metrics() == null ? "" : ", " + p.metrics().unitsChangingOperator() + " units change operator, "
+                                + p.metrics().casesAffected() + " cases affected");
+                audit.recordWithChange(AuditRecord.of(caller.name(), "allocation.adopt", region, "plan " + planId, AuditOutcome.SUCCESS,
+                        detail));
+                Outbox o = outbox;
+                if (o != null) {
+                    Map<String, Object> props = new HashMap<>();
+                    props.put("region", region);
+                    props.put("planId", planId);
+                    props.put("strategy", p.strategy());
+                    props.put("actor", caller.name());
+                    if (adopted.superseded() != null) {
+                        props.put("supersededPlan", adopted.superseded());
+                    }
+                    o.append(UUID.randomUUID().toString(), AllocationService.PLAN_ADOPTED, region, "plan " + planId, props);
+                }
+            });
         }
-        AllocationPlan p = done.adopted().plan();
-        String detail = "strategy " + p.strategy() + (done.superseded() == null ? ", replaces the initial (synthetic pilot) assignment"
-                : ", supersedes plan " + done.superseded())
-                + (p.metrics() == null ? "" : ", " + p.metrics().unitsChangingOperator() + " units change operator, "
-                        + p.metrics().casesAffected() + " cases affected");
-        audit.record(AuditRecord.of(caller.name(), "allocation.adopt", region, "plan " + planId, AuditOutcome.SUCCESS, detail));
         return done.adopted();
     }
 

@@ -72,6 +72,12 @@ public final class PlanStore {
      * {@link NotFoundException} for an unknown plan, {@link ConflictException} when it is adopted already.
      */
     public Adoption adopt(String region, String id, String by) {
+        return adopt(region, id, by, done -> {
+        });
+    }
+
+    /** As {@link #adopt(String, String, String)}, then {@code inTransaction} (the audit record, the event) before the commit. */
+    public Adoption adopt(String region, String id, String by, java.util.function.Consumer<Adoption> inTransaction) {
         return tx.required(em -> {
             PlanEntity e = entity(em, region, id).orElseThrow(() -> new NotFoundException("plan", id));
             if (PlanStatus.ADOPTED.name().equals(e.status)) {
@@ -93,7 +99,9 @@ public final class PlanStore {
             }
             StoredPlan adopted = new StoredPlan(String.valueOf(e.id), e.region, PlanJson.read(e.content), PlanStatus.ADOPTED, e.storedBy,
                     now, who);
-            return new Adoption(adopted, previous.isEmpty() ? null : String.valueOf(previous.get(0)));
+            Adoption done = new Adoption(adopted, previous.isEmpty() ? null : String.valueOf(previous.get(0)));
+            inTransaction.accept(done);
+            return done;
         });
     }
 

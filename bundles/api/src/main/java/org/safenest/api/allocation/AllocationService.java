@@ -14,6 +14,12 @@ import org.safenest.api.security.Caller;
 @ProviderType
 public interface AllocationService {
 
+    /**
+     * The outbox topic of an adopted plan (written in the adoption's transaction); properties {@code region},
+     * {@code planId}, {@code strategy}, {@code actor} and, when one was replaced, {@code supersededPlan}.
+     */
+    String PLAN_ADOPTED = "org/safenest/allocation/PLAN_ADOPTED";
+
     /** The strategies installed now. */
     List<StrategyDescription> strategies();
 

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ import org.osgi.service.event.EventAdmin;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.outbox.Outbox;
 import org.safenest.api.error.AccessDeniedException;
 import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.FieldError;
@@ -115,6 +117,7 @@ public class JpaReferralBoard implements ReferralBoard {
     private final ReferralStore store;
     private final RegionService regions;
     private final AuditLog audit;
+    private final Outbox outbox;
     private final Clock clock;
     private final PersonalDataGuard guard = new PersonalDataGuard();
     private volatile MeetingSchedule schedule = MeetingSchedule.defaults();
@@ -128,20 +131,21 @@ public class JpaReferralBoard implements ReferralBoard {
 
     @Activate
     public JpaReferralBoard(@Reference(target = "(osgi.unit.name=safenest-referral)") JpaTemplate jpa,
-            @Reference RegionService regions, @Reference AuditLog audit, Map<String, Object> config) {
+            @Reference RegionService regions, @Reference AuditLog audit, @Reference Outbox outbox, Map<String, Object> config) {
         this(new Transactions() {
             @Override
             public <R> R required(Function<EntityManager, R> work) {
                 return jpa.txExpr(TransactionType.Required, work::apply);
             }
-        }, regions, audit, Clock.systemUTC(), config);
+        }, regions, audit, outbox, Clock.systemUTC(), config);
     }
 
     /** For tests: plain transactions and a clock they control. */
-    JpaReferralBoard(Transactions tx, RegionService regions, AuditLog audit, Clock clock, Map<String, ?> config) {
+    JpaReferralBoard(Transactions tx, RegionService regions, AuditLog audit, Outbox outbox, Clock clock, Map<String, ?> config) {
         this.store = new ReferralStore(tx);
         this.regions = regions;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
         modified(config);
     }
@@ -173,9 +177,10 @@ public class JpaReferralBoard implements ReferralBoard {
             ProposalEntity stored = store.add(e, today.getYear(), today.withDayOfMonth(1),
                     dates -> s.meetingFor(region, today, dates).orElseThrow(() -> new ConflictException(
                             "No meeting of the referral board of region '" + region + "' is scheduled in the next "
-                                    + MeetingSchedule.MONTHS_AHEAD + " months")));
+                                    + MeetingSchedule.MONTHS_AHEAD + " months")),
+                    added -> inTransaction(caller, action, added, "meeting " + added.meetingDate + ", " + added.direction,
+                            ReferralEvents.PROPOSAL_SUBMITTED, Map.of(ReferralEvents.DIRECTION, added.direction)));
             SubmittedProposal p = toApi(stored);
-            record(caller, action, region, p.id(), AuditOutcome.SUCCESS, "meeting " + p.meetingDate() + ", " + p.proposal().direction());
             post(ReferralEvents.PROPOSAL_SUBMITTED, caller, p, Map.of(ReferralEvents.DIRECTION, p.proposal().direction().name()));
             return p;
         } catch (RuntimeException e) {
@@ -364,23 +369,14 @@ public class JpaReferralBoard implements ReferralBoard {
                 e.decidedAt = now;
                 e.followUp = (movesCase(TransferDirection.valueOf(e.direction), d.lead()) ? FollowUpStatus.PENDING
                         : FollowUpStatus.NOT_NEEDED).name();
-            });
+            }, decided -> inTransaction(caller, action, decided, decided.outcome + ", lead " + decided.lead
+                    + (Boolean.TRUE.equals(decided.bestInterest) ? ", best interest" : "") + ", follow-up " + decided.followUp,
+                    ReferralEvents.DECISION_RECORDED, decisionProperties(decided)));
+            post(ReferralEvents.DECISION_RECORDED, caller, toApi(p), decisionProperties(p));
             if (FollowUpStatus.PENDING.name().equals(p.followUp)) {
                 p = applyTransfer(caller, region, p);
             }
-            SubmittedProposal result = toApi(p);
-            ReferralDecision decision = result.decision();
-            record(caller, action, region, proposalId, AuditOutcome.SUCCESS, decision.outcome() + ", lead " + decision.lead()
-                    + (decision.decidedOnBestInterest() ? ", best interest" : "") + ", follow-up " + decision.followUp()
-                    + (decision.transferredCase() == null ? "" : ", transferred case " + decision.transferredCase()));
-            Map<String, Object> extra = new HashMap<>();
-            extra.put(ReferralEvents.OUTCOME, decision.outcome().name());
-            extra.put(ReferralEvents.FOLLOW_UP, decision.followUp().name());
-            if (decision.transferredCase() != null) {
-                extra.put(ReferralEvents.CASE_NUMBER, decision.transferredCase());
-            }
-            post(ReferralEvents.DECISION_RECORDED, caller, result, extra);
-            return result;
+            return toApi(p);
         } catch (RuntimeException e) {
             throw refused(caller, action, region, proposalId, e);
         }
@@ -454,7 +450,7 @@ public class JpaReferralBoard implements ReferralBoard {
         CaseView done = applied;
         String why = cut(problem, 500);
         Instant now = now();
-        return store.update(region, p.proposalId, e -> {
+        ProposalEntity updated = store.update(region, p.proposalId, e -> {
             if (done != null) {
                 e.followUp = FollowUpStatus.DONE.name();
                 e.transferredCase = done.caseNumber();
@@ -466,7 +462,38 @@ public class JpaReferralBoard implements ReferralBoard {
             } else {
                 e.transferProblem = why;
             }
+        }, e -> {
+            if (done != null) {
+                inTransaction(caller, "referral.transfer", e, "transfer " + direction + " applied to intake case " + done.caseNumber(),
+                        ReferralEvents.FOLLOW_UP_COMPLETED, followUpDone(done.caseNumber()));
+            } else {
+                audit.recordWithChange(new AuditRecord(0, now(), caller.name(), "referral.transfer", region, e.proposalId,
+                        AuditOutcome.REJECTED, why));
+            }
         });
+        if (done != null) {
+            post(ReferralEvents.FOLLOW_UP_COMPLETED, caller, toApi(updated), followUpDone(done.caseNumber()));
+        }
+        return updated;
+    }
+
+    private static Map<String, Object> decisionProperties(ProposalEntity p) {
+        return Map.of(ReferralEvents.OUTCOME, p.outcome, ReferralEvents.FOLLOW_UP, p.followUp);
+    }
+
+    private static Map<String, Object> followUpDone(String caseNumber) {
+        return Map.of(ReferralEvents.FOLLOW_UP, FollowUpStatus.DONE.name(), ReferralEvents.CASE_NUMBER, caseNumber);
+    }
+
+    /**
+     * In the transaction of a change of a proposal: its audit record and its event in the outbox, so that an
+     * acknowledged change always has both.
+     */
+    private void inTransaction(Caller caller, String action, ProposalEntity p, String detail, String topic, Map<String, Object> extra) {
+        audit.recordWithChange(new AuditRecord(0, now(), caller.name(), action, p.region, cut(p.proposalId, 200),
+                AuditOutcome.SUCCESS, cut(detail, 500)));
+        outbox.append(UUID.randomUUID().toString(), topic, p.region, p.proposalId,
+                properties(p.region, p.proposalId, p.meetingDate.toString(), caller, extra));
     }
 
     @Override
@@ -494,9 +521,9 @@ public class JpaReferralBoard implements ReferralBoard {
                 e.followUpNote = text;
                 e.followUpBy = caller.name();
                 e.followUpDoneAt = now;
-            });
+            }, done -> inTransaction(caller, action, done, "follow-up DONE by hand", ReferralEvents.FOLLOW_UP_COMPLETED,
+                    Map.of(ReferralEvents.FOLLOW_UP, FollowUpStatus.DONE.name())));
             SubmittedProposal result = toApi(p);
-            record(caller, action, region, proposalId, AuditOutcome.SUCCESS, "follow-up DONE by hand");
             post(ReferralEvents.FOLLOW_UP_COMPLETED, caller, result, Map.of(ReferralEvents.FOLLOW_UP, FollowUpStatus.DONE.name()));
             return result;
         } catch (RuntimeException e) {
@@ -625,15 +652,20 @@ public class JpaReferralBoard implements ReferralBoard {
         if (admin == null) {
             return;
         }
-        Map<String, Object> props = new HashMap<>(extra);
-        props.put(ReferralEvents.REGION, p.region());
-        props.put(ReferralEvents.PROPOSAL_ID, p.id());
-        props.put(ReferralEvents.MEETING_DATE, p.meetingDate().toString());
-        props.put(ReferralEvents.ACTOR, caller.name());
         try {
-            admin.postEvent(new Event(topic, props));
+            admin.postEvent(new Event(topic, properties(p.region(), p.id(), p.meetingDate().toString(), caller, extra)));
         } catch (RuntimeException e) {
             LOG.warn("Event {} for proposal {} could not be posted: {}", topic, p.id(), e.toString());
         }
+    }
+
+    private static Map<String, Object> properties(String region, String proposalId, String meetingDate, Caller caller,
+            Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put(ReferralEvents.REGION, region);
+        props.put(ReferralEvents.PROPOSAL_ID, proposalId);
+        props.put(ReferralEvents.MEETING_DATE, meetingDate);
+        props.put(ReferralEvents.ACTOR, caller.name());
+        return props;
     }
 }

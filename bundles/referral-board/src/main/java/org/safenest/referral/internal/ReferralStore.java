@@ -31,12 +31,13 @@ public final class ReferralStore {
      * in one transaction.
      */
     public ProposalEntity add(ProposalEntity proposal, int year, LocalDate since,
-            Function<List<LocalDate>, LocalDate> meetingFor) {
+            Function<List<LocalDate>, LocalDate> meetingFor, Consumer<ProposalEntity> inTransaction) {
         return tx.required(em -> {
             proposal.meetingDate = meetingFor.apply(meetingDates(em, proposal.region, since, null));
             proposal.proposalId = String.format("RB-%d-%03d", year, nextNumber(em, proposal.region + "/" + year));
             em.persist(proposal);
             em.flush();
+            inTransaction.accept(proposal);
             return proposal;
         });
     }
@@ -105,6 +106,12 @@ public final class ReferralStore {
      * the second sees the first. {@code change} may throw (a {@link ConflictException}); nothing is written then.
      */
     public ProposalEntity update(String region, String proposalId, Consumer<ProposalEntity> change) {
+        return update(region, proposalId, change, p -> {
+        });
+    }
+
+    /** As {@link #update(String, String, Consumer)}, then {@code inTransaction} (the audit record, the events) before the commit. */
+    public ProposalEntity update(String region, String proposalId, Consumer<ProposalEntity> change, Consumer<ProposalEntity> inTransaction) {
         return tx.required(em -> {
             Long seq = em.createQuery("SELECT p.seq FROM ProposalEntity p WHERE p.region = :r AND p.proposalId = :id", Long.class)
                     .setParameter("r", region).setParameter("id", proposalId).getResultList().stream().findFirst()
@@ -115,6 +122,7 @@ public final class ReferralStore {
             }
             change.accept(p);
             em.flush();
+            inTransaction.accept(p);
             return p;
         });
     }

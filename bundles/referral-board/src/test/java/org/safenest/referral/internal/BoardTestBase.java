@@ -12,6 +12,7 @@ import org.safenest.api.referral.ReferralProposal;
 import org.safenest.api.referral.SubmittedProposal;
 import org.safenest.api.security.Caller;
 import org.safenest.testsupport.MemoryAudit;
+import org.safenest.testsupport.MemoryOutbox;
 import org.safenest.testsupport.MemoryRegions;
 import org.safenest.testsupport.UnitDatabase;
 
@@ -25,6 +26,7 @@ abstract class BoardTestBase {
 
     Fixtures.MovableClock clock;
     MemoryAudit audit;
+    MemoryOutbox outbox;
     MemoryRegions regions;
     JpaReferralBoard board;
 
@@ -43,12 +45,13 @@ abstract class BoardTestBase {
         Fixtures.clear(db::required);
         clock = new Fixtures.MovableClock(Instant.parse("2023-04-01T02:00:00Z"));
         audit = new MemoryAudit();
+        outbox = new MemoryOutbox();
         regions = Fixtures.regions();
         board = board(Map.of());
     }
 
     JpaReferralBoard board(Map<String, ?> config) {
-        return new JpaReferralBoard(db::required, regions, audit, clock, new HashMap<>(config));
+        return new JpaReferralBoard(db::required, regions, audit, outbox, clock, new HashMap<>(config));
     }
 
     static ReferralProposal form(String reportNumber, TransferDirection direction) {

@@ -95,7 +95,11 @@ class ReferralDecisionTest extends BoardTestBase {
         AuditRecord a = audit.byAction("referral.decide").get(0);
         assertEquals(AuditOutcome.SUCCESS, a.outcome());
         assertEquals(p.id(), a.target());
-        assertTrue(a.detail().contains("CP_TAKES") && a.detail().contains("DONE") && a.detail().contains(FF_CASE), a.detail());
+        assertTrue(a.detail().contains("CP_TAKES") && a.detail().contains("PENDING"), a.detail());
+        // the transfer is carried out in a transaction of its own, with its own record
+        AuditRecord f = audit.byAction("referral.transfer").get(0);
+        assertEquals(AuditOutcome.SUCCESS, f.outcome());
+        assertTrue(f.detail().contains(FF_CASE), f.detail());
         assertFalse(a.detail().contains("聯訪"), "the rationale is not audited");
     }
 
@@ -310,15 +314,21 @@ class ReferralDecisionTest extends BoardTestBase {
         intake();
         SubmittedProposal p = onTodaysAgenda(FF_CASE, TransferDirection.FF_TO_CP);
         board.decide(Fixtures.CHAIR, "kaohsiung", p.id(), decision(ReferralOutcome.CP_TAKES, null));
-        assertEquals(List.of(ReferralEvents.PROPOSAL_SUBMITTED, ReferralEvents.DECISION_RECORDED),
+        assertEquals(List.of(ReferralEvents.PROPOSAL_SUBMITTED, ReferralEvents.DECISION_RECORDED, ReferralEvents.FOLLOW_UP_COMPLETED),
                 posted.stream().map(Event::getTopic).toList());
         Event decided = posted.get(1);
         assertEquals(p.id(), decided.getProperty(ReferralEvents.PROPOSAL_ID));
         assertEquals("kaohsiung", decided.getProperty(ReferralEvents.REGION));
         assertEquals("2023-04-26", decided.getProperty(ReferralEvents.MEETING_DATE));
         assertEquals("CP_TAKES", decided.getProperty(ReferralEvents.OUTCOME));
-        assertEquals("DONE", decided.getProperty(ReferralEvents.FOLLOW_UP));
-        assertEquals(FF_CASE, decided.getProperty(ReferralEvents.CASE_NUMBER));
+        assertEquals("PENDING", decided.getProperty(ReferralEvents.FOLLOW_UP));
+        Event carriedOut = posted.get(2);
+        assertEquals("DONE", carriedOut.getProperty(ReferralEvents.FOLLOW_UP));
+        assertEquals(FF_CASE, carriedOut.getProperty(ReferralEvents.CASE_NUMBER));
+        // the same events are in the outbox, written with each change, and each change has its audit record
+        assertEquals(posted.stream().map(Event::getTopic).toList(), outbox.events().stream().map(e -> e.topic()).toList());
+        assertEquals(1, audit.byAction("referral.decide").size());
+        assertEquals(1, audit.byAction("referral.transfer").size());
         for (Event e : posted) {
             for (String name : e.getPropertyNames()) {
                 Object v = e.getProperty(name);
