@@ -26,4 +26,14 @@ public interface OutboxConsumer {
      * applied before (a redelivery or a replay).
      */
     void apply(OutboxEvent event);
+
+    /**
+     * Applies a batch of accepted events, in order, in the delivery transaction. The default applies them one by
+     * one; a consumer that can check and write many events at once (one query for the ids it has applied) overrides it.
+     */
+    default void applyAll(java.util.List<OutboxEvent> events) {
+        for (OutboxEvent e : events) {
+            apply(e);
+        }
+    }
 }

@@ -46,7 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>How it works:
  * <ol>
- * <li>{@link #append} writes a row in the caller's JTA transaction, without a position.</li>
+ * <li>{@link #append} writes a row in the caller's JTA transaction, at position 0 (not sequenced).</li>
  * <li>The sequencer gives committed rows their position, in the order they were written, under the lock of the
  * {@code #sequencer} row. A row that commits late gets a later position rather than being passed over (which a
  * position taken at insert time would allow).</li>
@@ -67,6 +67,11 @@ public class JpaOutbox implements Outbox {
     static final String SEQUENCER = "#sequencer";
     static final int SEQUENCE_BATCH = 2000;
     static final int MAX_ATTEMPTS = 5;
+    /**
+     * How long a round waits after the signal of a new event, so that a busy intake window's events are delivered a
+     * few hundred at a time rather than one round (two transactions, a handful of queries) per event.
+     */
+    static final long LINGER_MS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaOutbox.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -171,7 +176,7 @@ public class JpaOutbox implements Outbox {
     @Override
     public long tail() {
         return jpa.txExpr(TransactionType.Supports, em -> {
-            Long min = em.createQuery("SELECT MIN(o.position) FROM OutboxEntity o WHERE o.position IS NOT NULL", Long.class)
+            Long min = em.createQuery("SELECT MIN(o.position) FROM OutboxEntity o WHERE o.position > 0", Long.class)
                     .getSingleResult();
             return min == null ? sequencerPosition(em) + 1 : min;
         });
@@ -229,7 +234,7 @@ public class JpaOutbox implements Outbox {
         while (System.nanoTime() < end) {
             wake.release();
             long unsequenced = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                    "SELECT COUNT(o) FROM OutboxEntity o WHERE o.position IS NULL", Long.class).getSingleResult());
+                    "SELECT COUNT(o) FROM OutboxEntity o WHERE o.position = 0", Long.class).getSingleResult());
             if (unsequenced == 0 && consumers().stream().filter(ConsumerState::registered).allMatch(s -> s.lag() == 0)) {
                 return true;
             }
@@ -253,7 +258,10 @@ public class JpaOutbox implements Outbox {
                 }
                 prune();
                 if (!more && sequenced < SEQUENCE_BATCH && running) {
-                    wake.tryAcquire(Math.max(10, config.poll_millis()), TimeUnit.MILLISECONDS);
+                    if (wake.tryAcquire(Math.max(10, config.poll_millis()), TimeUnit.MILLISECONDS)) {
+                        // signalled by a new event: let the events of the next moment join it in one round
+                        Thread.sleep(LINGER_MS);
+                    }
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -284,7 +292,7 @@ public class JpaOutbox implements Outbox {
                 em.persist(seq);
                 em.flush();
             }
-            List<OutboxEntity> fresh = em.createQuery("SELECT o FROM OutboxEntity o WHERE o.position IS NULL ORDER BY o.ordinal",
+            List<OutboxEntity> fresh = em.createQuery("SELECT o FROM OutboxEntity o WHERE o.position = 0 ORDER BY o.ordinal",
                     OutboxEntity.class).setMaxResults(SEQUENCE_BATCH).getResultList();
             for (OutboxEntity o : fresh) {
                 o.position = ++seq.position;
@@ -343,11 +351,15 @@ public class JpaOutbox implements Outbox {
         position[0] = c.position;
         List<OutboxEntity> rows = em.createQuery("SELECT o FROM OutboxEntity o WHERE o.position > :p ORDER BY o.position",
                 OutboxEntity.class).setParameter("p", c.position).setMaxResults(batch).getResultList();
+        List<OutboxEvent> accepted = new ArrayList<>(rows.size());
         for (OutboxEntity o : rows) {
             if (consumer.accepts(o.topic)) {
-                consumer.apply(event(o));
+                accepted.add(event(o));
             }
             c.position = o.position;
+        }
+        if (!accepted.isEmpty()) {
+            consumer.applyAll(accepted);
         }
         if (!rows.isEmpty()) {
             c.updatedAt = Instant.now();
@@ -377,7 +389,7 @@ public class JpaOutbox implements Outbox {
 
     /** Where a new consumer starts: before the oldest event kept. */
     private static long startPosition(EntityManager em) {
-        Long min = em.createQuery("SELECT MIN(o.position) FROM OutboxEntity o WHERE o.position IS NOT NULL", Long.class)
+        Long min = em.createQuery("SELECT MIN(o.position) FROM OutboxEntity o WHERE o.position > 0", Long.class)
                 .getSingleResult();
         return min == null ? sequencerPosition(em) : min - 1;
     }
@@ -412,7 +424,7 @@ public class JpaOutbox implements Outbox {
                 OutboxConsumerEntity c = em.find(OutboxConsumerEntity.class, name);
                 applied = Math.min(applied, c == null ? 0 : c.position);
             }
-            return em.createQuery("DELETE FROM OutboxEntity o WHERE o.position IS NOT NULL AND o.position <= :p AND o.createdAt < :t")
+            return em.createQuery("DELETE FROM OutboxEntity o WHERE o.position > 0 AND o.position <= :p AND o.createdAt < :t")
                     .setParameter("p", applied).setParameter("t", cutoff).executeUpdate();
         });
         if (deleted > 0) {

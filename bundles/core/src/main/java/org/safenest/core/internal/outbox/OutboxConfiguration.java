@@ -17,5 +17,5 @@ public @interface OutboxConfiguration {
     int batch_size() default 500;
 
     @AttributeDefinition(description = "Milliseconds between two looks for new events when nothing signals them (other nodes' events)")
-    int poll_millis() default 250;
+    int poll_millis() default 1000;
 }

@@ -1,7 +1,9 @@
 package org.safenest.reporting.internal.facts;
 
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,19 +71,33 @@ public class FactConsumer implements OutboxConsumer {
 
     @Override
     public void apply(OutboxEvent event) {
+        applyAll(List.of(event));
+    }
+
+    /** One transaction (the delivery's), one query for the ids already applied, then the new events in order. */
+    @Override
+    public void applyAll(List<OutboxEvent> events) {
         tx.required(em -> {
-            if (em.find(AppliedEvent.class, event.id()) != null) {
-                duplicates.incrementAndGet();
-                return null;
+            Set<String> seen = new HashSet<>();
+            List<String> ids = events.stream().map(OutboxEvent::id).toList();
+            for (int i = 0; i < ids.size(); i += 500) {
+                seen.addAll(em.createQuery("SELECT a.eventId FROM AppliedEvent a WHERE a.eventId IN :ids", String.class)
+                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList());
             }
-            AppliedEvent a = new AppliedEvent();
-            a.eventId = event.id();
-            a.region = event.region();
-            em.persist(a);
-            writer.apply(em, event.id(), event.topic(), event.properties());
+            for (OutboxEvent event : events) {
+                if (!seen.add(event.id())) {
+                    duplicates.incrementAndGet();
+                    continue;
+                }
+                AppliedEvent a = new AppliedEvent();
+                a.eventId = event.id();
+                a.region = event.region();
+                em.persist(a);
+                writer.apply(em, event.id(), event.topic(), event.properties());
+                applied.incrementAndGet();
+            }
             return null;
         });
-        applied.incrementAndGet();
     }
 
     /** Events applied since this node started. */
