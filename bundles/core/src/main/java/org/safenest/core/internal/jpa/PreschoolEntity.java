@@ -8,7 +8,10 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 
-/** A pre-primary unit; sessions as a comma-separated list of {@code PreschoolSession} names. */
+/**
+ * A pre-primary unit; sessions as a comma-separated list of {@code PreschoolSession} names. The columns are named,
+ * as {@code RegionStore} inserts the rows of a region in one JDBC batch.
+ */
 @Entity
 // The key is a unique index, not a @UniqueConstraint: with create-or-extend-tables EclipseLink adds unique
 // constraints again to an existing table at every start (an error on Derby), indexes only when it creates the table.
@@ -23,16 +26,18 @@ public class PreschoolEntity {
     public String region;
     @Column(name = "CODE", nullable = false, length = 64)
     public String code;
-    @Column(nullable = false, length = 300)
+    @Column(name = "NAMEEN", nullable = false, length = 300)
     public String nameEn;
-    @Column(nullable = false, length = 300)
+    @Column(name = "NAMEZH", nullable = false, length = 300)
     public String nameZh;
     @Column(name = "DISTRICT", nullable = false, length = 64)
     public String district;
-    @Column(length = 100)
+    @Column(name = "CATEGORY", length = 100)
     public String category;
-    @Column(length = 100)
+    @Column(name = "SESSIONS", length = 100)
     public String sessions;
+    @Column(name = "LATITUDE")
     public Double latitude;
+    @Column(name = "LONGITUDE")
     public Double longitude;
 }
