@@ -93,10 +93,7 @@ class HkcssStrategyTest {
     @Test
     void hongKong() {
         AllocationInput hk = HongKong.input();
-        long start = System.nanoTime();
         AllocationPlan plan = Plans.run(hkcss, hk, Map.of());
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1000, "took " + ms + " ms");
         assertEquals(0, plan.metrics().unservedUnits(), "grown to all 1,040");
         // single-operator teams other than paired half teams are kept exactly
         Map<String, Team> byId = new java.util.HashMap<>();

@@ -94,10 +94,7 @@ class NeedsWeightedStrategyTest {
     @Test
     void hongKongSharesTheWorkersOfFullTeamsForEveryUnitByNeed() {
         AllocationInput hk = HongKong.input();
-        long start = System.nanoTime();
         AllocationPlan plan = Plans.run(needs, hk, Map.of());
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1000, "took " + ms + " ms");
         assertEquals(65 * 8, plan.metrics().teams().stream().mapToInt(t -> t.workers()).sum());
         assertTrue(plan.teams().stream().allMatch(t -> Plans.districts(t, hk).size() == 1));
         Map<String, Double> need = NeedsWeightedStrategy.needIndex(hk.indicators(),

@@ -227,12 +227,10 @@ class OptimalStrategyTest {
     }
 
     @Test
-    void hongKongUnderASecondAndNoWorseThanKeepingEveryTeam() {
+    void hongKongServesEveryUnitAndIsNoWorseThanKeepingEveryTeam() {
+        // (its speed is measured in the allocation benchmark, not asserted here: a timed unit test fails on a busy machine)
         AllocationInput hk = HongKong.input();
-        long start = System.nanoTime();
         AllocationPlan plan = Plans.run(optimal, hk, Map.of());
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1000, "took " + ms + " ms");
         assertEquals(0, plan.metrics().unservedUnits());
         Objective.Weights w = new Objective.Weights(1, 1, 1, 100);
         double optimum = Objective.score(hk, plan.teams(), w).total();
