@@ -1,14 +1,9 @@
 package org.safenest.allocation.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -81,7 +74,7 @@ public class AllocationServiceImpl implements AllocationService {
     private final PlanStore store;
     private final RegionService regions;
     private final AuditLog audit;
-    private final SettingsWriter writer;
+    private final StrategyChoices choices;
     private volatile AllocationSettings settings = AllocationSettings.defaults();
     private volatile Map<String, AllocationStrategy> strategies = Map.of();
     private final Map<String, Pilot> pilots = new ConcurrentHashMap<>();
@@ -101,43 +94,36 @@ public class AllocationServiceImpl implements AllocationService {
 
     private final Map<Long, Registered> registered = new ConcurrentHashMap<>();
 
-    public AllocationServiceImpl(PlanStore store, RegionService regions, AuditLog audit, SettingsWriter writer) {
-        this.store = store;
+    /**
+     * Without OSGi (tests): plans and strategy choices in the database {@code tx} works on. (Three arguments: SCR picks
+     * the activation constructor by its number of arguments, four.)
+     */
+    public AllocationServiceImpl(Transactions tx, RegionService regions, AuditLog audit) {
+        this.store = new PlanStore(tx);
         this.regions = regions;
         this.audit = audit;
-        this.writer = writer;
+        this.choices = new StrategyChoices(tx);
     }
 
     @Activate
     public AllocationServiceImpl(@Reference(target = "(osgi.unit.name=safenest-allocation)") JpaTemplate jpa,
-            @Reference RegionService regions, @Reference AuditLog audit, @Reference ConfigurationAdmin configAdmin,
-            Map<String, Object> config) {
-        this(new PlanStore(new Transactions() {
+            @Reference RegionService regions, @Reference AuditLog audit, Map<String, Object> config) {
+        this(transactions(jpa), regions, audit);
+        modified(config);
+    }
+
+    private static Transactions transactions(JpaTemplate jpa) {
+        return new Transactions() {
             @Override
             public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
                 return jpa.txExpr(TransactionType.Required, work::apply);
             }
-        }), regions, audit, (key, value) -> writeConfiguration(configAdmin, key, value));
-        modified(config);
+        };
     }
 
     @Modified
     void modified(Map<String, Object> config) {
         settings(AllocationSettings.of(config));
-    }
-
-    private static void writeConfiguration(ConfigurationAdmin configAdmin, String key, String value) {
-        try {
-            Configuration c = configAdmin.getConfiguration(AllocationSettings.PID, "?");
-            Dictionary<String, Object> props = c.getProperties();
-            if (props == null) {
-                props = new Hashtable<>();
-            }
-            props.put(key, value);
-            c.update(props);
-        } catch (IOException e) {
-            throw new UncheckedIOException("configuration " + AllocationSettings.PID + " cannot be written", e);
-        }
     }
 
     @Reference(service = AllocationStrategy.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -210,7 +196,12 @@ public class AllocationServiceImpl implements AllocationService {
     @Override
     public String activeStrategy(String region) {
         regions.require(region);
-        return settings.activeStrategy(region);
+        return active(region, settings);
+    }
+
+    /** The region's active strategy: the one an administrator chose (in the database, the same on every node), else the configured one. */
+    private String active(String region, AllocationSettings s) {
+        return choices.chosen(region).orElseGet(() -> s.activeStrategy(region));
     }
 
     @Override
@@ -225,14 +216,10 @@ public class AllocationServiceImpl implements AllocationService {
             throw new InvalidInputException("strategy", "not-installed", "Strategy '" + strategyId + "' is not installed (installed: "
                     + String.join(", ", strategies.keySet()) + ")");
         }
-        String before = settings.activeStrategy(region);
-        writer.write(region + AllocationSettings.STRATEGY_SUFFIX, strategyId);
-        // seen at once by this node's next request; Config Admin confirms it through the component's @Modified
-        Map<String, String> values = new LinkedHashMap<>(settings.values());
-        values.put(region + AllocationSettings.STRATEGY_SUFFIX, strategyId);
-        settings = AllocationSettings.of(values);
-        audit.record(AuditRecord.of(caller.name(), "allocation.select-strategy", region, AllocationSettings.PID,
-                AuditOutcome.SUCCESS, before + " -> " + strategyId));
+        String configured = settings.activeStrategy(region);
+        // stored in the database with its audit record, in one transaction: every node runs it from its next request
+        choices.choose(region, strategyId, caller.name(), before -> audit.recordWithChange(AuditRecord.of(caller.name(),
+                "allocation.select-strategy", region, "active-strategy", AuditOutcome.SUCCESS, before.orElse(configured) + " -> " + strategyId)));
     }
 
     @Override
@@ -296,7 +283,7 @@ public class AllocationServiceImpl implements AllocationService {
     }
 
     /** The strategy named, or the region's active one, or the fallback; notes say when the fallback ran. */
-    private static AllocationStrategy resolve(String region, String strategyId, AllocationSettings s,
+    private AllocationStrategy resolve(String region, String strategyId, AllocationSettings s,
             Map<String, AllocationStrategy> installed, List<String> notes) {
         if (strategyId != null && !strategyId.isBlank()) {
             AllocationStrategy named = installed.get(strategyId);
@@ -305,7 +292,7 @@ public class AllocationServiceImpl implements AllocationService {
             }
             return named;
         }
-        String active = s.activeStrategy(region);
+        String active = active(region, s);
         AllocationStrategy chosen = installed.get(active);
         if (chosen != null) {
             return chosen;

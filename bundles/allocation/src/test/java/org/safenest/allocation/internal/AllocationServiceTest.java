@@ -56,10 +56,9 @@ class AllocationServiceTest {
 
     private final LocalDatabase db = new LocalDatabase();
     private final List<AuditRecord> audited = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, String> written = new ConcurrentHashMap<>();
     private final MemoryRegions regions = new MemoryRegions(HongKong.data(),
             new RegionData("kaohsiung", "Kaohsiung", "高雄", "Asia/Taipei", "test", "x", List.of(), List.of(), List.of(), List.of()));
-    private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), regions, new AuditLog() {
+    private final AllocationServiceImpl service = new AllocationServiceImpl(db, regions, new AuditLog() {
         @Override
         public AuditRecord record(AuditRecord r) {
             audited.add(r);
@@ -75,7 +74,7 @@ class AllocationServiceTest {
         public long count(AuditQuery q) {
             return audited.size();
         }
-    }, written::put);
+    });
 
     @AfterEach
     void close() {
@@ -202,11 +201,11 @@ class AllocationServiceTest {
     }
 
     @Test
-    void selectingAStrategyWritesTheConfigurationAndAudits() {
+    void selectingAStrategyStoresItInTheDatabaseAndAudits() {
         install(KEEP, TENDER);
         assertEquals("retain", service.activeStrategy("hong-kong"), "the default fallback");
         service.selectStrategy(ADMIN, "hong-kong", "tender");
-        assertEquals("tender", written.get("hong-kong.strategy"));
+        assertEquals(java.util.Optional.of("tender"), new StrategyChoices(db).chosen("hong-kong"), "kept in the database for every node");
         assertEquals("tender", service.activeStrategy("hong-kong"));
         AuditRecord r = audited.get(audited.size() - 1);
         assertEquals("allocation.select-strategy", r.action());
@@ -285,6 +284,7 @@ class AllocationServiceTest {
     @Test
     void switchingTheActiveStrategyWhileRequestsRunFailsNone() throws Exception {
         install(KEEP, TENDER);
+        service.selectStrategy(ADMIN, "hong-kong", "keep");
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<String>> runs = new ArrayList<>();
