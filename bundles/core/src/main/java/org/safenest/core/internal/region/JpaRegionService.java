@@ -104,18 +104,17 @@ public class JpaRegionService implements RegionService, RegionLoading {
         String name = bundle.getSymbolicName();
         try {
             RegionData data = RegionDataReader.read(RegionSource.of(bundle));
-            Optional<Region> stored = store.region(data.code());
-            if (stored.isPresent() && !stored.get().source().startsWith(RegionSource.BUNDLE_SOURCE)) {
-                // An operator replaced the data from a folder: keep it until told otherwise.
-                LOG.info("Region {} keeps the data loaded from {}; 'safenest:region-reload {}' goes back to {}",
-                        data.code(), stored.get().source(), data.code(), name);
-            } else if (store.checksum(data.code()).filter(data.checksum()::equals).isPresent()) {
-                LOG.info("Region {} is up to date ({})", data.code(), name);
-            } else {
-                Region region = store.replace(data);
-                LOG.info("Region {} loaded from {}: {}", region.code(), name, region.counts());
-                audit.record(AuditRecord.of("system", "region.load", region.code(), name, AuditOutcome.SUCCESS,
-                        region.counts().toString()));
+            RegionStore.BundleLoad outcome = loadOnce(data, name);
+            switch (outcome) {
+                case KEPT_FOLDER_DATA -> LOG.info("Region {} keeps the data loaded from a folder; 'safenest:region-reload {}' goes back to {}",
+                        data.code(), data.code(), name);
+                case UP_TO_DATE -> LOG.info("Region {} is up to date ({})", data.code(), name);
+                case LOADED -> {
+                    Region region = store.require(data.code());
+                    LOG.info("Region {} loaded from {}: {}", region.code(), name, region.counts());
+                    audit.record(AuditRecord.of("system", "region.load", region.code(), name, AuditOutcome.SUCCESS,
+                            region.counts().toString()));
+                }
             }
             problems.remove(name);
         } catch (RegionDataException e) {
@@ -184,6 +183,31 @@ public class JpaRegionService implements RegionService, RegionLoading {
     @Override
     public List<DistrictIndicator> indicators(String region, String indicator) {
         return store.indicators(region, indicator);
+    }
+
+    /**
+     * Stores a bundle's region data once on this database. Another node starting at the same time may create the same
+     * new region in the same moment: one of the two inserts fails on the region's key, and the loser looks again (and
+     * finds the region up to date).
+     */
+    private RegionStore.BundleLoad loadOnce(RegionData data, String bundleName) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store.loadFromBundle(data);
+            } catch (RuntimeException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                LOG.info("Region {} from {}: storing failed ({}); another node may be storing it at the same time, looking again",
+                        data.code(), bundleName, e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(250L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

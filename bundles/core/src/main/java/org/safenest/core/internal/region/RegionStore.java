@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.persistence.LockModeType;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
@@ -87,6 +88,41 @@ public final class RegionStore {
     /** The stored checksum of a region's files, or empty when the region was never loaded. */
     public Optional<String> checksum(String code) {
         return tx.required(em -> Optional.ofNullable(em.find(RegionEntity.class, code)).map(r -> r.checksum));
+    }
+
+    /** What {@link #loadFromBundle} did. */
+    public enum BundleLoad {
+        /** An operator loaded the region from a folder: its data stays until told otherwise. */
+        KEPT_FOLDER_DATA,
+        /** The stored data came from the same files. */
+        UP_TO_DATE,
+        /** The data was stored. */
+        LOADED
+    }
+
+    /**
+     * Stores a region bundle's data unless the stored data came from the same files or from a folder, deciding and
+     * writing in one transaction that holds the region's row lock: nodes that start together on one database load a
+     * region once, one after the other. (Two nodes creating a new region at once: one insert fails on the region's
+     * key and the caller looks again.)
+     */
+    public BundleLoad loadFromBundle(RegionData data) {
+        invalidate();
+        try {
+            return tx.required(em -> {
+                RegionEntity stored = em.find(RegionEntity.class, data.code(), LockModeType.PESSIMISTIC_WRITE);
+                if (stored != null && stored.source != null && !stored.source.startsWith(RegionSource.BUNDLE_SOURCE)) {
+                    return BundleLoad.KEPT_FOLDER_DATA;
+                }
+                if (stored != null && data.checksum().equals(stored.checksum)) {
+                    return BundleLoad.UP_TO_DATE;
+                }
+                write(data);
+                return BundleLoad.LOADED;
+            });
+        } finally {
+            invalidate();
+        }
     }
 
     /** Replaces the region's reference data with {@code data} in one transaction. */
