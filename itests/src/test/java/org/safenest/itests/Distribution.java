@@ -24,6 +24,11 @@ final class Distribution implements AutoCloseable {
     private final File log;
 
     Distribution(String name) throws Exception {
+        this(name, TestDatabase.datasourceLines(name));
+    }
+
+    /** @param database the DataSource settings to append to the distribution's file (none: Derby as shipped) */
+    Distribution(String name, String[] database) throws Exception {
         Path target = Path.of("target", name);
         deleteTree(target);
         Files.createDirectories(target);
@@ -37,6 +42,9 @@ final class Distribution implements AutoCloseable {
         append("etc/org.apache.karaf.shell.cfg", "sshPort = " + SafenestTestSupport.freePort());
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + SafenestTestSupport.freePort(),
                 "rmiServerPort = " + SafenestTestSupport.freePort());
+        if (database.length > 0) {
+            append("etc/org.ops4j.datasource-safenest.cfg", database);
+        }
     }
 
     void start() throws Exception {
