@@ -46,6 +46,7 @@ import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionService;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.slf4j.Logger;
@@ -104,6 +105,10 @@ public class AllocationServiceImpl implements AllocationService {
         this.audit = audit;
         this.choices = new StrategyChoices(tx);
     }
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-allocation)")
+    SchemaReady schemaReady;
 
     @Activate
     public AllocationServiceImpl(@Reference(target = "(osgi.unit.name=safenest-allocation)") JpaTemplate jpa,

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.core.internal.jpa.Transactions;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -55,6 +56,10 @@ public class JpaRegionService implements RegionService, RegionLoading {
     private final Map<Long, String> pending = new ConcurrentHashMap<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "safenest-region-loader"));
     private final BundleTracker<String> tracker;
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-core)")
+    SchemaReady schemaReady;
 
     @Activate
     public JpaRegionService(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa,
