@@ -80,6 +80,10 @@ public class AllocationIT {
         for (JsonNode plan : a.body().path("plans")) {
             strategies.add(plan.path("strategy").asText());
             assertTrue(plan.path("metrics").isObject());
+            // coverage: every unit a plan leaves is listed with its reason
+            JsonNode m = plan.path("metrics");
+            assertEquals(m.toString().substring(0, 200), m.path("unservedUnits").asInt(), m.path("unserved").size());
+            assertEquals(plan.path("strategy").asText(), 544, m.path("workers").asInt());
         }
         assertEquals(FIVE, strategies);
         Api.Answer csv = api.post(BASE + "/compare?format=csv", "{\"strategies\":[\"retain\",\"optimal\"]}", "analyst", "analyst");

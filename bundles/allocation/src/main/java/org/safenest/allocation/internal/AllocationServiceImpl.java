@@ -334,8 +334,13 @@ public class AllocationServiceImpl implements AllocationService {
         allNotes.addAll(notes);
         allNotes.addAll(raw.notes());
         AllocationPlan named = new AllocationPlan(strategy.id(), given, raw.teams(), raw.unservedUnits(), null,
-                raw.synthetic() || input.synthetic(), allNotes, raw.computedAt() == null ? Instant.now() : raw.computedAt());
-        return PlanMeasures.measure(input, named);
+                raw.synthetic() || input.synthetic(), allNotes, raw.computedAt() == null ? Instant.now() : raw.computedAt(),
+                raw.unservedReasons());
+        AllocationPlan measured = PlanMeasures.measure(input, named);
+        List<String> withCoverage = new ArrayList<>(measured.notes());
+        withCoverage.add(input.synthetic() ? 1 : 0, PlanMeasures.coverageNote(input, measured.metrics()));
+        return new AllocationPlan(measured.strategy(), measured.parameters(), measured.teams(), measured.unservedUnits(),
+                measured.metrics(), measured.synthetic(), withCoverage, measured.computedAt(), measured.unservedReasons());
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.safenest.api.allocation.StoredPlan;
 import org.safenest.api.allocation.StrategyParameter;
 import org.safenest.api.allocation.StrategyRun;
 import org.safenest.api.allocation.Team;
+import org.safenest.api.allocation.UnservedReason;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
@@ -168,6 +169,25 @@ class AllocationServiceTest {
         assertEquals(304, plan.plan().unservedUnits().size());
         assertEquals(List.of(plan), service.plans("hong-kong"));
         assertEquals(plan, service.plan("hong-kong", plan.id()).orElseThrow());
+    }
+
+    @Test
+    void aStrategyThatGivesNoReasonsHasItsUnservedUnitsReportedAsNotGivenInPlanComparisonAndCsv() {
+        install(KEEP);
+        StoredPlan plan = service.computePlan(ANALYST, "hong-kong", "keep", Map.of());
+        // written before reasons existed (the old constructor): the 304 units it leaves are reported, reason not given
+        assertEquals(304, plan.plan().metrics().unserved().size());
+        assertEquals(304, plan.plan().metrics().unserved(UnservedReason.NOT_GIVEN));
+        assertEquals(368, plan.plan().metrics().workers());
+        assertTrue(plan.plan().notes().get(1).startsWith("Coverage: 304 of the 1040 units are left without a team (304 not given)"),
+                plan.plan().notes().get(1));
+        // stored and read back with the reasons
+        assertEquals(plan.plan().metrics().unserved(), service.plan("hong-kong", plan.id()).orElseThrow().plan().metrics().unserved());
+        PlanComparison c = service.compare("hong-kong", List.of(new StrategyRun("keep", null)));
+        String csv = ComparisonTable.csv(c);
+        assertTrue(csv.contains("unserved: not given,304"), csv);
+        assertTrue(csv.contains("unserved: capacity,0"), csv);
+        assertTrue(csv.contains("workers,368"), csv);
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.safenest.api.allocation.PlanStatus;
 import org.safenest.api.allocation.StoredPlan;
 import org.safenest.api.allocation.StrategyDescription;
 import org.safenest.api.allocation.StrategyRun;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.intake.TransferDirection;
@@ -101,8 +103,12 @@ class PluginReportsTest {
     }
 
     private static AllocationPlan plan(String strategy, int changing, int unserved, DistrictLoad... districts) {
+        List<UnservedUnit> left = new ArrayList<>();
+        for (int i = 0; i < unserved; i++) {
+            left.add(new UnservedUnit("u" + i, "qianzhen", i == 0 ? UnservedReason.DISTANCE : UnservedReason.CAPACITY, "test"));
+        }
         PlanMetrics m = new PlanMetrics(changing, changing * 10, List.of(), 120.0, 80.0, 40.0, 2, 10, 1, unserved, 3.5, 9.0, List.of(),
-                List.of(districts));
+                List.of(districts), 88, left);
         return new AllocationPlan(strategy, Map.of(), List.of(), List.of(), m, true, List.of(), Instant.parse("2026-03-01T00:00:00Z"));
     }
 
@@ -129,8 +135,8 @@ class PluginReportsTest {
         assertFalse(report.appliesTo("kh")); // no kindergartens there
 
         ReportTable byPlan = report.compute(new ReportRequest("hk", null, null, List.of(), 0, Map.of()));
-        assertEquals("[p1, retain, ADOPTED, 0, 0, 120.0, 40.0, 2, 1, 2, 3.5]", byPlan.rows().get(0).toString());
-        assertEquals("[p2, optimal, PROPOSED, 12, 120, 120.0, 40.0, 2, 0, 0, 3.5]", byPlan.rows().get(1).toString());
+        assertEquals("[p1, retain, ADOPTED, 0, 0, 120.0, 40.0, 2, 1, 2, capacity 1, distance 1, 88, 3.5]", byPlan.rows().get(0).toString());
+        assertEquals("[p2, optimal, PROPOSED, 12, 120, 120.0, 40.0, 2, 0, 0, none, 88, 3.5]", byPlan.rows().get(1).toString());
         assertTrue(byPlan.notes().stream().anyMatch(n -> n.code().equals(ReportNote.SYNTHETIC)));
         assertEquals("Retain operators", byPlan.display("strategy", "retain", "en"));
 

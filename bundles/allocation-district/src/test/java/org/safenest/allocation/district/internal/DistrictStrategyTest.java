@@ -121,4 +121,12 @@ class DistrictStrategyTest {
         assertEquals(hk.units().stream().filter(u -> plan.metrics().affectedUnits().stream().anyMatch(a -> a.unit().equals(u.code())))
                 .mapToInt(AllocationUnit::casesInService).sum(), plan.metrics().casesAffected());
     }
+
+    @Test
+    void districtServesEveryHongKongUnitAndReportsNoneLeft() {
+        AllocationPlan plan = Plans.run(new DistrictStrategy(), HongKong.input(), Map.of());
+        assertEquals(0, plan.metrics().unservedUnits());
+        assertEquals(List.of(), plan.metrics().unserved());
+        assertEquals(544, plan.metrics().workers());
+    }
 }

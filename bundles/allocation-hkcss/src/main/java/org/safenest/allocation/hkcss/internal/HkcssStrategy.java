@@ -21,6 +21,8 @@ import org.safenest.api.allocation.AllocationUnit;
 import org.safenest.api.allocation.StrategyParameter;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamKind;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 
 /**
  * {@code hkcss}: the Hong Kong Council of Social Service's proposal (2022-10-07).
@@ -186,7 +188,12 @@ public class HkcssStrategy implements AllocationStrategy {
             unservedCodes.addAll(AllocationIndex.codes(rest));
             notes.add("Stage pilot: " + rest.size() + " units stay unserved until resources cover them.");
         }
-        return new AllocationPlan(ID, p.given(), teams, unservedCodes, null, input.synthetic(), notes, Instant.now());
+        List<UnservedUnit> reasons = new ArrayList<>();
+        if (!growAll) {
+            rest.forEach(u -> reasons.add(new UnservedUnit(u.code(), u.preschool().district(), UnservedReason.SCOPE,
+                    "stage=pilot: proposals A and B only; the unit is served once resources cover every unit (stage=all)")));
+        }
+        return new AllocationPlan(ID, p.given(), teams, unservedCodes, null, input.synthetic(), notes, Instant.now(), reasons);
     }
 
     private static double distance(Team a, Team b) {

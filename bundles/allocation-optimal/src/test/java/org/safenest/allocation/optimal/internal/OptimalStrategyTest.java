@@ -25,6 +25,7 @@ import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationUnit;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamKind;
+import org.safenest.api.allocation.UnservedReason;
 import org.safenest.api.error.InvalidInputException;
 
 /** The optimiser against independent exact computations: brute force on small instances, JGraphT's min-cost flow on larger. */
@@ -246,5 +247,20 @@ class OptimalStrategyTest {
         assertEquals(Plans.run(optimal, hk, Map.of()).teams(), plan.teams(), "deterministic");
         List<Team> ignored = new ArrayList<>();
         assertTrue(ignored.isEmpty());
+    }
+
+    @Test
+    void theUnitsTheOptimumLeavesAreReportedForCapacityOrCost() {
+        AllocationInput hk = HongKong.input();
+        // only the current teams (736 places) for 1,040 units: 304 left, for capacity
+        AllocationPlan current = Plans.run(new OptimalStrategy(), hk, Map.of("new-teams", "false"));
+        assertEquals(304, current.metrics().unservedUnits());
+        assertEquals(304, current.metrics().unserved(UnservedReason.CAPACITY));
+        // an unserved unit costs almost nothing: leaving far units is cheaper than the travel, with room to spare
+        AllocationPlan cheap = Plans.run(new OptimalStrategy(), hk, Map.of("weight.unserved", "0.5", "weight.continuity", "0"));
+        assertTrue(cheap.metrics().unservedUnits() > 0);
+        assertEquals(cheap.metrics().unservedUnits(), cheap.metrics().unserved(UnservedReason.COST));
+        // defaults: every unit served
+        assertEquals(0, Plans.run(new OptimalStrategy(), hk, Map.of()).metrics().unserved().size());
     }
 }
