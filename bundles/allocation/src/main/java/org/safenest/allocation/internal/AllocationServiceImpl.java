@@ -51,6 +51,7 @@ import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.security.Caller;
@@ -77,6 +78,10 @@ public class AllocationServiceImpl implements AllocationService {
     /** The note every plan computed from generated data starts with. */
     public static final String SYNTHETIC_NOTE = "SYNTHETIC DATA: pupils per unit, cases in service, operators and the pilot's "
             + "current assignment are generated (fixed seed, calibrated on the pilot's published figures); they are not real.";
+
+    /** The note of every plan computed while the region's catchments are derived, not published data. */
+    public static final String SYNTHETIC_CATCHMENTS_NOTE = "SYNTHETIC CATCHMENTS: the region's catchment list is not among its files; "
+            + "its catchments are derived from the units' coordinates (see the region's SOURCES.md), not the published areas.";
 
     private final PlanStore store;
     private final RegionService regions;
@@ -257,10 +262,21 @@ public class AllocationServiceImpl implements AllocationService {
                 }
             }
         }
+        // a catchment file configured for the region (older deployments) wins over the region's own catchment data
         String file = s.catchmentFile(code);
-        Map<String, String> catchments = file == null ? Map.of() : CatchmentFile.read(Path.of(file), pilot.units());
+        Map<String, String> catchments;
+        boolean catchmentsSynthetic = false;
+        if (file != null) {
+            catchments = CatchmentFile.read(Path.of(file), pilot.units());
+        } else {
+            catchments = new TreeMap<>();
+            for (Catchment c : regions.catchments(code)) {
+                catchments.put(c.unit(), c.catchment());
+                catchmentsSynthetic |= c.synthetic();
+            }
+        }
         return new AllocationInput(code, pilot.units(), operators, current, staffing, regions.indicators(code, null), catchments,
-                true);
+                true, catchmentsSynthetic);
     }
 
     private SyntheticPilot.Result pilot(Region region, Staffing staffing) {
@@ -330,6 +346,9 @@ public class AllocationServiceImpl implements AllocationService {
         List<String> allNotes = new ArrayList<>();
         if (input.synthetic()) {
             allNotes.add(SYNTHETIC_NOTE);
+        }
+        if (input.catchmentsSynthetic()) {
+            allNotes.add(SYNTHETIC_CATCHMENTS_NOTE);
         }
         allNotes.addAll(notes);
         allNotes.addAll(raw.notes());

@@ -139,7 +139,10 @@ class AllocationServiceTest {
         assertEquals(AllocationSettings.DEFAULT_STAFFING, input.staffing());
         assertEquals(36, input.indicators().size());
         assertTrue(input.synthetic());
-        assertEquals(Map.of(), input.catchments());
+        // the region's catchments: 65, derived from coordinates (the IFSC list is not among its files) and marked synthetic
+        assertEquals(HongKong.input().catchments(), input.catchments());
+        assertEquals(65, Set.copyOf(input.catchments().values()).size());
+        assertTrue(input.catchmentsSynthetic());
         assertThrows(NotFoundException.class, () -> service.input("taipei"));
         assertEquals(List.of(), service.input("kaohsiung").units(), "a region without preschools has nothing to allocate");
         install(KEEP);

@@ -46,7 +46,10 @@ public final class HongKong {
         return data;
     }
 
-    /** The input the service gives strategies for Hong Kong before any plan is adopted, with the default staffing. */
+    /**
+     * The input the service gives strategies for Hong Kong before any plan is adopted, with the default staffing and the
+     * region's 65 derived (synthetic) catchments.
+     */
     public static synchronized AllocationInput input() {
         if (input == null) {
             input = input(data().preschools(), AllocationSettings.DEFAULT_STAFFING);
@@ -57,8 +60,18 @@ public final class HongKong {
     /** An input over these preschools with the synthetic pilot generated for them. */
     public static AllocationInput input(List<Preschool> preschools, Staffing staffing) {
         SyntheticPilot.Result pilot = SyntheticPilot.generate(preschools, staffing, SyntheticPilot.Figures.HONG_KONG_PILOT);
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        preschools.forEach(p -> codes.add(p.code()));
+        java.util.Map<String, String> catchments = new java.util.TreeMap<>();
+        boolean synthetic = false;
+        for (org.safenest.api.region.Catchment c : data().catchments()) {
+            if (codes.contains(c.unit())) {
+                catchments.put(c.unit(), c.catchment());
+                synthetic |= c.synthetic();
+            }
+        }
         return new AllocationInput("hong-kong", pilot.units(), pilot.operators(), pilot.teams(), staffing, data().indicators(),
-                java.util.Map.of(), true);
+                catchments, true, synthetic);
     }
 
     /**

@@ -30,10 +30,10 @@ class AgainstOtherStrategiesTest {
             AllocationPlan plan = Plans.run(s, hk, Map.of());
             Objective.Score score = Objective.score(hk, plan.teams(), w);
             scores.put(s.id(), score.total());
-            System.out.printf("%-15s %10.1f  %s  changing=%d cases=%d unserved=%d travelMean=%.2f ppwMax=%.1f spread=%.1f over=%d%n", s.id(),
+            System.out.printf("%-15s %10.1f  %s  changing=%d cases=%d unserved=%d travelMean=%.2f ppwMax=%.1f spread=%.1f over=%d workers=%d%n", s.id(),
                     score.total(), score, plan.metrics().unitsChangingOperator(), plan.metrics().casesAffected(), plan.metrics().unservedUnits(),
                     plan.metrics().travelKmMean(), plan.metrics().pupilsPerWorkerMax(), plan.metrics().pupilsPerWorkerSpread(),
-                    plan.metrics().teamsOverRatio());
+                    plan.metrics().teamsOverRatio(), plan.metrics().workers());
         }
         double optimal = scores.get("optimal");
         scores.forEach((id, s) -> assertTrue(optimal <= s + 1e-6, "optimal " + optimal + " vs " + id + " " + s));

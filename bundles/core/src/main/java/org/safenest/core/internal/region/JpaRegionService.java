@@ -27,6 +27,7 @@ import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.Office;
@@ -184,6 +185,11 @@ public class JpaRegionService implements RegionService, RegionLoading {
     @Override
     public List<DistrictIndicator> indicators(String region, String indicator) {
         return store.indicators(region, indicator);
+    }
+
+    @Override
+    public List<Catchment> catchments(String region) {
+        return store.catchments(region);
     }
 
     @Override
