@@ -88,6 +88,14 @@ public class AllocationIT {
                     m.path("workers").asInt());
         }
         assertEquals(FIVE, strategies);
+        // the HKCSS phasing: two stages, the second serving every unit, the move between them costed
+        Api.Answer phase = api.get(BASE + "/phase-in/hkcss", "analyst", "analyst");
+        assertEquals(phase.raw(), 200, phase.status());
+        assertEquals(2, phase.body().path("stages").size());
+        assertEquals(780, phase.body().path("stages").get(0).path("unitsInScope").asInt());
+        assertEquals(0, phase.body().path("stages").get(1).path("plan").path("metrics").path("unservedUnits").asInt());
+        assertEquals(260, phase.body().path("stages").get(1).path("fromPrevious").path("unitsAdded").asInt());
+        assertEquals(403, api.get(BASE + "/phase-in/hkcss", "worker", "worker").status());
         Api.Answer csv = api.post(BASE + "/compare?format=csv", "{\"strategies\":[\"retain\",\"optimal\"]}", "analyst", "analyst");
         assertEquals(200, csv.status());
         assertTrue(csv.raw(), csv.raw().lines().count() >= 3);

@@ -36,6 +36,8 @@ import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationService;
 import org.safenest.api.allocation.AllocationStrategy;
 import org.safenest.api.allocation.Operator;
+import org.safenest.api.allocation.PhaseInPlan;
+import org.safenest.api.allocation.PhaseInStage;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.Staffing;
 import org.safenest.api.allocation.StoredPlan;
@@ -439,5 +441,24 @@ public class AllocationServiceImpl implements AllocationService {
             plans.add(run(chosen.get(i), input, asked.get(i).parameters(), List.of()));
         }
         return new PlanComparison(region, plans, input.synthetic(), Instant.now());
+    }
+
+    @Override
+    public PhaseInPlan phaseIn(String region, String name, List<PhaseInStage> stages) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationInput input = requireUnits(input(r, s));
+        return PhaseIns.compute(input, name == null || name.isBlank() ? "phase-in" : name, stages, installed, List.of());
+    }
+
+    @Override
+    public PhaseInPlan hkcssPhaseIn(String region) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationInput input = requireUnits(input(r, s));
+        List<PhaseInStage> stages = PhaseIns.hkcssStages(input);
+        return PhaseIns.compute(input, "HKCSS phasing", stages, installed, PhaseIns.hkcssNotes(stages, input.units().size()));
     }
 }

@@ -147,7 +147,7 @@ public class HkcssStrategy implements AllocationStrategy {
             List<List<AllocationUnit>> groups = Geography.split(pool, Teams.sizes(pool.size(), kinds, input.staffing()));
             for (int g = 0; g < groups.size(); g++) {
                 List<String> operators = keepConsortia ? consortiumServingMost(groups.get(g), index) : List.of(Teams.TENDER);
-                teams.add(Teams.of("consortium-" + (g + 1), operators, TeamKind.HALF, groups.get(g)));
+                teams.add(Teams.of(unique("consortium-" + (g + 1), teams, input), operators, TeamKind.HALF, groups.get(g)));
             }
             notes.add("B: the " + (pool.size() - nearest.size()) + " units of " + consortiumHalves.size() + " consortium half teams and "
                     + nearest.size() + " unserved units nearest to them form " + groups.size() + " half teams"
@@ -178,7 +178,8 @@ public class HkcssStrategy implements AllocationStrategy {
                 }
                 List<List<AllocationUnit>> groups = Geography.split(units, Teams.sizes(units.size(), kinds, input.staffing()));
                 for (int g = 0; g < groups.size(); g++) {
-                    teams.add(Teams.of("new-" + e.getKey() + "-" + (g + 1), List.of(Teams.TENDER), kinds.get(g), groups.get(g)));
+                    teams.add(Teams.of(unique("new-" + e.getKey() + "-" + (g + 1), teams, input), List.of(Teams.TENDER), kinds.get(g),
+                            groups.get(g)));
                     newTeams++;
                 }
             }
@@ -194,6 +195,24 @@ public class HkcssStrategy implements AllocationStrategy {
                     "stage=pilot: proposals A and B only; the unit is served once resources cover every unit (stage=all)")));
         }
         return new AllocationPlan(ID, p.given(), teams, unservedCodes, null, input.synthetic(), notes, Instant.now(), reasons);
+    }
+
+    /**
+     * The id, or, when a team of the plan or of the current assignment has it already (the current assignment is an
+     * earlier hkcss plan, or the previous stage of a phase-in), the id with the first free suffix {@code .2}, {@code .3}...
+     */
+    static String unique(String id, List<Team> teams, AllocationInput input) {
+        Set<String> used = new HashSet<>();
+        teams.forEach(t -> used.add(t.id()));
+        input.currentTeams().forEach(t -> used.add(t.id()));
+        if (!used.contains(id)) {
+            return id;
+        }
+        int n = 2;
+        while (used.contains(id + "." + n)) {
+            n++;
+        }
+        return id + "." + n;
     }
 
     private static double distance(Team a, Team b) {

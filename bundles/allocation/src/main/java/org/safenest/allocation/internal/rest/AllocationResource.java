@@ -29,6 +29,8 @@ import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.ComparisonTable;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationService;
+import org.safenest.api.allocation.PhaseInPlan;
+import org.safenest.api.allocation.PhaseInStage;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.PlanMetrics;
 import org.safenest.api.allocation.PlanStatus;
@@ -212,6 +214,32 @@ public class AllocationResource implements ApiResource {
                     .header("Content-Disposition", "attachment; filename=\"allocation-comparison-" + region + ".csv\"").build();
         }
         return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The body of {@code POST phase-in}: a name and the stages, in order. */
+    public record PhaseInRequest(String name, List<PhaseInStage> stages) {
+    }
+
+    @POST
+    @Path("phase-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PhaseInPlan phaseIn(@PathParam("region") String region, PhaseInRequest request, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR, Role.ANALYST);
+        if (request == null) {
+            throw new InvalidInputException("stages", "required", "Send {\"name\":...,\"stages\":[...]}");
+        }
+        return allocation.phaseIn(region, request.name(), request.stages());
+    }
+
+    @GET
+    @Path("phase-in/hkcss")
+    public PhaseInPlan hkcssPhaseIn(@PathParam("region") String region, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR, Role.ANALYST);
+        return allocation.hkcssPhaseIn(region);
     }
 
     /** CSV when {@code ?format=csv}, or when the client accepts text/csv and not JSON first. */
