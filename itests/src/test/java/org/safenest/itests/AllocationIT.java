@@ -88,6 +88,13 @@ public class AllocationIT {
                     m.path("workers").asInt());
         }
         assertEquals(FIVE, strategies);
+        // the continuity-balance frontier: two optimised points, then the four other strategies
+        Api.Answer frontier = api.get(BASE + "/frontier?balance=0,5", "analyst", "analyst");
+        assertEquals(frontier.raw(), 200, frontier.status());
+        assertEquals(6, frontier.body().path("points").size());
+        assertTrue(frontier.body().path("points").get(0).path("optimised").asBoolean());
+        assertTrue(frontier.body().path("points").get(1).path("imbalance").asDouble()
+                <= frontier.body().path("points").get(0).path("imbalance").asDouble());
         // the HKCSS phasing: two stages, the second serving every unit, the move between them costed
         Api.Answer phase = api.get(BASE + "/phase-in/hkcss", "analyst", "analyst");
         assertEquals(phase.raw(), 200, phase.status());

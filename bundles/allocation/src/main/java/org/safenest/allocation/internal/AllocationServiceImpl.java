@@ -36,6 +36,7 @@ import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationService;
 import org.safenest.api.allocation.AllocationStrategy;
 import org.safenest.api.allocation.Operator;
+import org.safenest.api.allocation.Frontier;
 import org.safenest.api.allocation.PhaseInPlan;
 import org.safenest.api.allocation.PhaseInStage;
 import org.safenest.api.allocation.PlanComparison;
@@ -450,6 +451,20 @@ public class AllocationServiceImpl implements AllocationService {
         Region r = regions.require(region);
         AllocationInput input = requireUnits(input(r, s));
         return PhaseIns.compute(input, name == null || name.isBlank() ? "phase-in" : name, stages, installed, List.of());
+    }
+
+    @Override
+    public Frontier frontier(String region, List<Double> balanceWeights) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationStrategy optimal = installed.get(Frontiers.OPTIMAL);
+        if (optimal == null) {
+            throw new NotFoundException("strategy", Frontiers.OPTIMAL);
+        }
+        List<AllocationStrategy> others = installed.values().stream().filter(x -> x != optimal).toList();
+        AllocationInput input = requireUnits(input(r, s));
+        return Frontiers.frontier(input, Frontiers.compute(input, optimal, others, balanceWeights));
     }
 
     @Override

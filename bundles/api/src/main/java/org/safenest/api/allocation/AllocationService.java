@@ -70,4 +70,11 @@ public interface AllocationService {
      * (1,040 in Hong Kong, about 300 of them non-subsidised) with half teams grown into full teams. Since 1.2.
      */
     PhaseInPlan hkcssPhaseIn(String region);
+
+    /**
+     * The continuity-balance frontier: the {@code optimal} strategy run with continuity weight 1 and each of the balance
+     * weights given (empty: a default grid), and every other installed strategy with its defaults as points beside them.
+     * {@link org.safenest.api.error.NotFoundException} when {@code optimal} is not installed. Since 1.2.
+     */
+    Frontier frontier(String region, List<Double> balanceWeights);
 }
