@@ -60,13 +60,16 @@ public final class HongKong {
     /** An input over these preschools with the synthetic pilot generated for them. */
     public static AllocationInput input(List<Preschool> preschools, Staffing staffing) {
         SyntheticPilot.Result pilot = SyntheticPilot.generate(preschools, staffing, SyntheticPilot.Figures.HONG_KONG_PILOT);
-        java.util.Set<String> codes = new java.util.HashSet<>();
-        preschools.forEach(p -> codes.add(p.code()));
+        // the region's catchments; a copy of a kindergarten in a scaled instance ("<code>-x<k>") lies in the original's
+        java.util.Map<String, org.safenest.api.region.Catchment> byUnit = new java.util.HashMap<>();
+        data().catchments().forEach(c -> byUnit.put(c.unit(), c));
         java.util.Map<String, String> catchments = new java.util.TreeMap<>();
         boolean synthetic = false;
-        for (org.safenest.api.region.Catchment c : data().catchments()) {
-            if (codes.contains(c.unit())) {
-                catchments.put(c.unit(), c.catchment());
+        for (Preschool p : preschools) {
+            int copy = p.code().indexOf("-x");
+            org.safenest.api.region.Catchment c = byUnit.get(copy < 0 ? p.code() : p.code().substring(0, copy));
+            if (c != null) {
+                catchments.put(p.code(), c.catchment());
                 synthetic |= c.synthetic();
             }
         }
