@@ -29,6 +29,9 @@ import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationService;
 import org.safenest.api.allocation.AllocationStrategy;
 import org.safenest.api.allocation.Operator;
+import org.safenest.api.allocation.Frontier;
+import org.safenest.api.allocation.PhaseInPlan;
+import org.safenest.api.allocation.PhaseInStage;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.Staffing;
 import org.safenest.api.allocation.StoredPlan;
@@ -44,6 +47,7 @@ import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.schema.SchemaReady;
@@ -71,6 +75,10 @@ public class AllocationServiceImpl implements AllocationService {
     /** The note every plan computed from generated data starts with. */
     public static final String SYNTHETIC_NOTE = "SYNTHETIC DATA: pupils per unit, cases in service, operators and the pilot's "
             + "current assignment are generated (fixed seed, calibrated on the pilot's published figures); they are not real.";
+
+    /** The note of every plan computed while the region's catchments are derived, not published data. */
+    public static final String SYNTHETIC_CATCHMENTS_NOTE = "SYNTHETIC CATCHMENTS: the region's catchment list is not among its files; "
+            + "its catchments are derived from the units' coordinates (see the region's SOURCES.md), not the published areas.";
 
     private final PlanStore store;
     private final RegionService regions;
@@ -249,10 +257,21 @@ public class AllocationServiceImpl implements AllocationService {
                 }
             }
         }
+        // a catchment file configured for the region (older deployments) wins over the region's own catchment data
         String file = s.catchmentFile(code);
-        Map<String, String> catchments = file == null ? Map.of() : CatchmentFile.read(Path.of(file), pilot.units());
+        Map<String, String> catchments;
+        boolean catchmentsSynthetic = false;
+        if (file != null) {
+            catchments = CatchmentFile.read(Path.of(file), pilot.units());
+        } else {
+            catchments = new TreeMap<>();
+            for (Catchment c : regions.catchments(code)) {
+                catchments.put(c.unit(), c.catchment());
+                catchmentsSynthetic |= c.synthetic();
+            }
+        }
         return new AllocationInput(code, pilot.units(), operators, current, staffing, regions.indicators(code, null), catchments,
-                true);
+                true, catchmentsSynthetic);
     }
 
     private SyntheticPilot.Result pilot(Region region, Staffing staffing) {
@@ -323,11 +342,19 @@ public class AllocationServiceImpl implements AllocationService {
         if (input.synthetic()) {
             allNotes.add(SYNTHETIC_NOTE);
         }
+        if (input.catchmentsSynthetic()) {
+            allNotes.add(SYNTHETIC_CATCHMENTS_NOTE);
+        }
         allNotes.addAll(notes);
         allNotes.addAll(raw.notes());
         AllocationPlan named = new AllocationPlan(strategy.id(), given, raw.teams(), raw.unservedUnits(), null,
-                raw.synthetic() || input.synthetic(), allNotes, raw.computedAt() == null ? Instant.now() : raw.computedAt());
-        return PlanMeasures.measure(input, named);
+                raw.synthetic() || input.synthetic(), allNotes, raw.computedAt() == null ? Instant.now() : raw.computedAt(),
+                raw.unservedReasons());
+        AllocationPlan measured = PlanMeasures.measure(input, named);
+        List<String> withCoverage = new ArrayList<>(measured.notes());
+        withCoverage.add(input.synthetic() ? 1 : 0, PlanMeasures.coverageNote(input, measured.metrics()));
+        return new AllocationPlan(measured.strategy(), measured.parameters(), measured.teams(), measured.unservedUnits(),
+                measured.metrics(), measured.synthetic(), withCoverage, measured.computedAt(), measured.unservedReasons());
     }
 
     @Override
@@ -407,5 +434,38 @@ public class AllocationServiceImpl implements AllocationService {
             plans.add(run(chosen.get(i), input, asked.get(i).parameters(), List.of()));
         }
         return new PlanComparison(region, plans, input.synthetic(), Instant.now());
+    }
+
+    @Override
+    public PhaseInPlan phaseIn(String region, String name, List<PhaseInStage> stages) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationInput input = requireUnits(input(r, s));
+        return PhaseIns.compute(input, name == null || name.isBlank() ? "phase-in" : name, stages, installed, List.of());
+    }
+
+    @Override
+    public Frontier frontier(String region, List<Double> balanceWeights) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationStrategy optimal = installed.get(Frontiers.OPTIMAL);
+        if (optimal == null) {
+            throw new NotFoundException("strategy", Frontiers.OPTIMAL);
+        }
+        List<AllocationStrategy> others = installed.values().stream().filter(x -> x != optimal).toList();
+        AllocationInput input = requireUnits(input(r, s));
+        return Frontiers.frontier(input, Frontiers.compute(input, optimal, others, balanceWeights));
+    }
+
+    @Override
+    public PhaseInPlan hkcssPhaseIn(String region) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationInput input = requireUnits(input(r, s));
+        List<PhaseInStage> stages = PhaseIns.hkcssStages(input);
+        return PhaseIns.compute(input, "HKCSS phasing", stages, installed, PhaseIns.hkcssNotes(stages, input.units().size()));
     }
 }

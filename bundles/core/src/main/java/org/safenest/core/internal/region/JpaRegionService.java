@@ -28,6 +28,7 @@ import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.Office;
@@ -213,6 +214,11 @@ public class JpaRegionService implements RegionService, RegionLoading {
                 }
             }
         }
+    }
+
+    @Override
+    public List<Catchment> catchments(String region) {
+        return store.catchments(region);
     }
 
     @Override

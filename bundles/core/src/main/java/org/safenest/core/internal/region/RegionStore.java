@@ -25,6 +25,7 @@ import javax.persistence.TypedQuery;
 
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.region.District;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.DistrictPart;
 import org.safenest.api.region.GeoPoint;
@@ -37,6 +38,7 @@ import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionData;
 import org.safenest.api.region.ServedArea;
 import org.safenest.core.internal.jpa.DistrictEntity;
+import org.safenest.core.internal.jpa.CatchmentEntity;
 import org.safenest.core.internal.jpa.IndicatorEntity;
 import org.safenest.core.internal.jpa.OfficeEntity;
 import org.safenest.core.internal.jpa.PreschoolEntity;
@@ -138,7 +140,7 @@ public final class RegionStore {
 
     private void write(RegionData data) {
         tx.required(em -> {
-            for (String entity : List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity", "IndicatorEntity")) {
+            for (String entity : List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity", "IndicatorEntity", "CatchmentEntity")) {
                 em.createQuery("DELETE FROM " + entity + " e WHERE e.region = :r").setParameter("r", data.code()).executeUpdate();
             }
             RegionEntity region = em.find(RegionEntity.class, data.code());
@@ -184,6 +186,7 @@ public final class RegionStore {
                 em.persist(e);
             }
             insertPreschools(em, data);
+            insertCatchments(em, data);
             for (DistrictIndicator i : data.indicators()) {
                 IndicatorEntity e = new IndicatorEntity();
                 e.region = data.code();
@@ -225,6 +228,35 @@ public final class RegionStore {
         } catch (SQLException e) {
             throw new PersistenceException("could not store the preschools of region " + data.code(), e);
         }
+    }
+
+    /** The catchments of a region in one JDBC batch, as the preschools. */
+    private static void insertCatchments(EntityManager em, RegionData data) {
+        if (data.catchments().isEmpty()) {
+            return;
+        }
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO SN_CATCHMENT (REGION, UNIT, CATCHMENT, SYNTHETIC)"
+                + " VALUES (?, ?, ?, ?)")) {
+            for (Catchment c : data.catchments()) {
+                insert.setString(1, data.code());
+                insert.setString(2, c.unit());
+                insert.setString(3, c.catchment());
+                insert.setBoolean(4, c.synthetic());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("could not store the catchments of region " + data.code(), e);
+        }
+    }
+
+    public List<Catchment> catchments(String region) {
+        return cached("catchments:" + region, () -> tx.required(em -> {
+            requireIn(em, region);
+            return em.createQuery("SELECT c FROM CatchmentEntity c WHERE c.region = :r ORDER BY c.unit", CatchmentEntity.class)
+                    .setParameter("r", region).getResultList().stream().map(c -> new Catchment(c.unit, c.catchment, c.synthetic)).toList();
+        }));
     }
 
     public List<Region> regions() {
