@@ -15,7 +15,8 @@ import org.junit.Test;
 
 /**
  * What IT staff scrape and read from a running distribution (booted once for the class, as an operator runs it):
- * the Prometheus metrics behind the admin login.
+ * the Prometheus metrics behind the admin login, and the logs in both formats (text and JSON lines), which never
+ * hold a request body, a summary or any other personal data.
  */
 public class OperationsIT {
 
@@ -26,6 +27,7 @@ public class OperationsIT {
     public static void start() throws Exception {
         distribution = new Distribution("operations-it");
         api = new Api(distribution.port);
+        distribution.append("etc/system.properties", "karaf.log.json = INFO"); // the documented switch
         distribution.start();
         api.awaitUp(2, Duration.ofSeconds(180));
     }
@@ -97,6 +99,50 @@ public class OperationsIT {
         assertTrue(text.contains("jvm_gc_collection_seconds_count{gc="));
         assertTrue(value(text, "jvm_threads_current") > 0);
         assertTrue(value(text, "process_cpu_seconds_total") > 0);
+    }
+
+    @Test
+    public void noBodySummaryOrPersonalDataReachesTheLogInEitherFormat() throws Exception {
+        String marker = "SYNTHETIC-PD-" + java.util.UUID.randomUUID();
+        report("logs-warmup");
+        // a valid report whose free text and references are (synthetic) personal data
+        Api.Answer ok = api.post("/api/regions/kaohsiung/intake", "{\"reportId\":\"logs-1\",\"receivedAt\":\"2026-03-02T02:00:00Z\","
+                + "\"caseType\":\"fragile-family\",\"district\":\"鳳山區\",\"districtPart\":\"south\",\"children\":[{\"age\":6,"
+                + "\"childRef\":\"" + marker + "-child\"}],\"householdRef\":\"" + marker + "-household\",\"summary\":\""
+                + marker + "-summary 王小明 0912-345-678\",\"source\":\"school\"}", "intake", "intake");
+        assertEquals(ok.raw(), 201, ok.status());
+        // refused: an unknown district, a body that is not JSON, a wrong type; and personal data in a query string
+        assertEquals(400, api.post("/api/regions/kaohsiung/intake", "{\"reportId\":\"logs-2\",\"receivedAt\":\"2026-03-02T02:00:00Z\","
+                + "\"caseType\":\"fragile-family\",\"district\":\"" + marker + "-district\",\"children\":[{\"age\":6}],"
+                + "\"summary\":\"" + marker + "-summary\",\"source\":\"school\"}", "intake", "intake").status());
+        assertEquals(400, api.post("/api/regions/kaohsiung/intake", "{\"summary\":\"" + marker + "-malformed", "intake", "intake").status());
+        assertEquals(400, api.post("/api/regions/kaohsiung/intake", "{\"reportId\":{\"x\":\"" + marker + "-type\"}}", "intake", "intake").status());
+        api.get("/api/regions/kaohsiung/cases?district=" + java.net.URLEncoder.encode(marker + "-query", "UTF-8"), "worker", "worker");
+        api.get("/api/regions/kaohsiung/cases/" + marker + "-path", "worker", "worker");
+        api.post("/api/regions/kaohsiung/intake", "{}", "intake", marker + "-password");
+        Thread.sleep(2_000); // the log is written asynchronously
+
+        java.nio.file.Path logs = distribution.home.resolve("data/log");
+        String text = java.nio.file.Files.readString(logs.resolve("karaf.log"));
+        List<String> json = java.nio.file.Files.readAllLines(logs.resolve("karaf.json"));
+        assertTrue("the text log is empty", text.contains("safenest-core"));
+        assertTrue("the JSON log is empty", json.size() > 10);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        boolean safenestEvent = false;
+        for (String line : json) {
+            com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(line); // one JSON object per line
+            assertTrue(line, event.hasNonNull("@timestamp") && event.hasNonNull("log.level") && event.has("message"));
+            safenestEvent |= event.path("log.logger").asText().startsWith("org.safenest");
+        }
+        assertTrue("no Safenest event in the JSON log", safenestEvent);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
+            for (java.nio.file.Path f : files.toList()) {
+                String content = java.nio.file.Files.readString(f);
+                for (String leak : List.of(marker, "王小明", "0912-345-678")) {
+                    assertTrue(leak + " is in " + f.getFileName(), !content.contains(leak));
+                }
+            }
+        }
     }
 
     /** The value of one sample (its name and labels exactly as written), or an assertion error. */
