@@ -61,6 +61,7 @@ public class OperationsIT {
         report("metrics-2");
         assertEquals(200, api.get("/api/regions/kaohsiung/cases/" + caseNumber, "worker", "worker").status());
         assertEquals(401, api.get("/api/regions", null, null).status());
+        assertEquals(404, api.get("/api/no-such-thing", "worker", "worker").status());
 
         assertEquals(401, api.get("/api/metrics", null, null).status());
         assertEquals(403, api.get("/api/metrics", "analyst", "analyst").status());
@@ -84,7 +85,9 @@ public class OperationsIT {
         assertTrue(text.contains("safenest_http_request_duration_seconds_bucket{method=\"POST\",endpoint=\"/api/regions/kaohsiung/intake\",status=\"201\",le=\"0.5\",}"));
         assertTrue("a case number is not an endpoint", value(text,
                 "safenest_http_request_duration_seconds_count{method=\"GET\",endpoint=\"/api/regions/kaohsiung/cases/{id}\",status=\"200\",}") >= 1);
-        assertTrue(value(text, "safenest_http_request_duration_seconds_count{method=\"GET\",endpoint=\"/api/regions\",status=\"401\",}") >= 1);
+        assertTrue("refusals count without their path", value(text,
+                "safenest_http_request_duration_seconds_count{method=\"GET\",endpoint=\"(unmatched)\",status=\"401\",}") >= 1);
+        assertTrue("a path nobody serves is no endpoint", !text.contains("no-such-thing"));
         assertTrue("a case number in the metrics", !text.contains(caseNumber));
         assertTrue(value(text, "safenest_reports_received_total{region=\"kaohsiung\",}") >= 2);
         assertTrue(value(text, "safenest_reports_dispatched_total{region=\"kaohsiung\",}") >= 2);

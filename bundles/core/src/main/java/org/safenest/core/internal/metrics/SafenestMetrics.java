@@ -94,9 +94,16 @@ public class SafenestMetrics implements EventHandler {
         registry.clear();
     }
 
-    /** Records one REST request. */
+    /** The endpoint label of requests refused before they reached a resource (401) or that matched none (404). */
+    static final String UNMATCHED = "(unmatched)";
+
+    /**
+     * Records one REST request. Requests answered 401 or 404 count under {@link #UNMATCHED}: their paths come from
+     * anyone (a scanner trying a thousand paths) and would otherwise each add a series.
+     */
     public void request(String method, String path, int status, double seconds) {
-        requests.labels(method, endpoint(path), Integer.toString(status)).observe(seconds);
+        String endpoint = status == 401 || status == 404 ? UNMATCHED : endpoint(path);
+        requests.labels(method, endpoint, Integer.toString(status)).observe(seconds);
     }
 
     @Override

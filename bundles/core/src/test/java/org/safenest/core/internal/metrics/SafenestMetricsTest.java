@@ -27,10 +27,14 @@ class SafenestMetricsTest {
         metrics.handleEvent(new Event(IntakeEvents.CASE_RECEIVED, Map.of(IntakeEvents.REGION, "kaohsiung")));
         metrics.handleEvent(new Event(IntakeEvents.CASE_DISPATCHED, Map.of(IntakeEvents.REGION, "kaohsiung")));
         metrics.request("GET", "regions/kaohsiung/cases/KH-2026-000001", 200, 0.02);
+        metrics.request("GET", "wp-admin/setup-config.php", 404, 0.001);
+        metrics.request("GET", "regions", 401, 0.001);
         String text = metrics.scrape();
         assertTrue(text.contains("safenest_reports_received_total{region=\"kaohsiung\",} 2.0"), text);
         assertTrue(text.contains("safenest_reports_dispatched_total{region=\"kaohsiung\",} 1.0"), text);
         assertTrue(text.contains("safenest_http_request_duration_seconds_bucket{method=\"GET\",endpoint=\"/api/regions/kaohsiung/cases/{id}\",status=\"200\",le=\"0.025\",} 1.0"), text);
         assertTrue(text.contains("jvm_memory_bytes_used{area=\"heap\",}"), text);
+        assertTrue(text.contains("endpoint=\"(unmatched)\",status=\"404\""), text);
+        assertTrue(!text.contains("wp-admin") && !text.contains("endpoint=\"/api/regions\""), text);
     }
 }
