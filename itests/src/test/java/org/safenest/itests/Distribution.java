@@ -93,6 +93,18 @@ final class Distribution implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
+    /** Sets {@code key = value} in a {@code .cfg} file of the distribution, replacing the line that sets it. */
+    void set(String file, String key, String value) throws IOException {
+        Path p = home.resolve(file);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(p, StandardCharsets.UTF_8));
+        lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*"));
+        lines.add(key + " = " + value);
+        // written whole and then moved, so that Karaf's file watcher never reads half a file
+        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private void run(Path dir, String... command) throws Exception {
         Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();

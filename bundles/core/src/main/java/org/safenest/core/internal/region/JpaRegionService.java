@@ -94,6 +94,8 @@ public class JpaRegionService implements RegionService, RegionLoading {
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, String name) {
                 regionBundles.values().removeIf(b -> b.getBundleId() == bundle.getBundleId());
+                // A bundle that is gone is no longer a problem of this installation (the health checks read these).
+                problems.remove(name);
             }
         };
         tracker.open();

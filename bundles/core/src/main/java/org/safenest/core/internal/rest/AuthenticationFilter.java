@@ -35,6 +35,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
+import org.safenest.core.internal.health.HealthProbes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * HTTP Basic login for every {@code /api} request against a JAAS realm (Karaf's {@code karaf} realm by
  * default, configured in {@code etc/org.safenest.core.cfg}). Without valid credentials the request ends here
  * with 401; with them, the request's user principal is the {@link Caller}.
+ *
+ * <p>One exemption: the load-balancer probes, {@code GET} or {@code HEAD} of exactly {@code /api/health/live} and
+ * {@code /api/health/ready} ({@link HealthProbes#isProbe}), pass without a login; they answer only UP or DOWN.
+ * Any other path, a trailing slash or another method included, needs a login as before.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "org.safenest.core")
 @Designate(ocd = CoreConfiguration.class)
@@ -73,6 +78,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        if (HealthProbes.isProbe(request.getMethod(), request.getUriInfo().getPath())) {
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String[] credentials = basicCredentials(header);
         if (credentials == null) {
