@@ -27,6 +27,7 @@ import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionService;
 import org.safenest.core.internal.region.RegionLoading;
+import org.safenest.core.internal.schema.SchemaMigrations;
 
 /** {@code GET /api/health}: whether the platform is up, its Safenest features and bundles, the regions loaded. */
 @Component(service = HealthResource.class)
@@ -45,6 +46,8 @@ public class HealthResource {
     private final RegionLoading loading;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FeaturesService features;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SchemaMigrations schema;
 
     @Activate
     public HealthResource(BundleContext context, @Reference RegionService regions, @Reference RegionLoading loading) {
@@ -90,8 +93,18 @@ public class HealthResource {
         for (Region r : regions.regions()) {
             loaded.add(new RegionState(r.code(), r.nameEn(), r.nameZh(), r.counts()));
         }
-        Map<String, String> problems = loading.problems();
-        String status = !problems.isEmpty() || !allActive ? "DEGRADED" : loading.loading() ? "STARTING" : "UP";
+        Map<String, String> problems = new java.util.TreeMap<>(loading.problems());
+        boolean migrating = false;
+        SchemaMigrations migrations = schema;
+        if (migrations != null) {
+            for (SchemaMigrations.UnitState unit : migrations.units()) {
+                if ("failed".equals(unit.status())) {
+                    problems.put("schema " + unit.unit(), "migration failed: " + unit.error());
+                }
+                migrating |= "waiting".equals(unit.status()) || "migrating".equals(unit.status());
+            }
+        }
+        String status = !problems.isEmpty() || !allActive ? "DEGRADED" : loading.loading() || migrating ? "STARTING" : "UP";
         return new Health(status, installed, bundles, loaded, problems);
     }
 

@@ -48,7 +48,7 @@ public class SchemaMigrations {
     public record UnitState(String unit, String bundle, String changelog, String status, String version, String error) {
     }
 
-    private record Declared(String unit, String changelog) {
+    record Declared(String unit, String changelog) {
     }
 
     private final DataSource dataSource;
@@ -155,13 +155,14 @@ public class SchemaMigrations {
         try (Connection c = dataSource.getConnection()) {
             List<AppliedChange> before = SchemaChangelog.history(c, d.unit());
             List<AppliedChange> after = SchemaChangelog.migrate(c, new OSGiResourceAccessor(bundle), d.unit(), d.changelog());
+            List<AppliedChange> recorded = after.subList(before.size(), after.size());
+            long found = recorded.stream().filter(a -> "MARK_RAN".equals(a.type())).count();
             String version = after.isEmpty() ? "" : after.get(after.size() - 1).id();
-            LOG.info("Schema of {} at version {}: {} change(s) applied now, {} in all ({} ms)", d.unit(), version,
-                    after.size() - before.size(), after.size(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Schema of {} at version {}: {} change(s) run now, {} found already made, {} in all ({} ms)", d.unit(), version,
+                    recorded.size() - found, found, after.size(), (System.nanoTime() - started) / 1_000_000);
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
                 return;
             }
-            states.computeIfPresent(d.unit(), (u, s) -> new UnitState(u, s.bundle(), s.changelog(), "ready", version, null));
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(SchemaReady.UNIT, d.unit());
             props.put(SchemaReady.VERSION, version);
@@ -170,6 +171,8 @@ public class SchemaMigrations {
             if (previous != null) {
                 unregister(previous);
             }
+            // after the registration: by now the unit's components have started, so health says UP only then
+            states.computeIfPresent(d.unit(), (u, s) -> new UnitState(u, s.bundle(), s.changelog(), "ready", version, null));
         } catch (Exception | LinkageError e) {
             LOG.error("Schema migration of {} (bundle {}, {}) failed; its components stay stopped until the bundle starts again",
                     d.unit(), bundle.getSymbolicName(), d.changelog(), e);
