@@ -1,5 +1,6 @@
 package org.safenest.core.internal.schema;
 
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,6 +85,8 @@ public final class SchemaChangelog {
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, migrated)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    // the update summary goes to the log; its copy for the command's output would land on the console
+                    .setOutput(OutputStream.nullOutputStream())
                     .execute());
         } finally {
             if (!connection.getAutoCommit()) {

@@ -48,8 +48,11 @@ public class SchemaMigrations {
     public record UnitState(String unit, String bundle, String changelog, String status, String version, String error) {
     }
 
-    private record Declared(String unit, String changelog) {
+    record Declared(String unit, String changelog) {
     }
+
+    /** How often a unit's migration is tried before it counts as failed. */
+    static final int ATTEMPTS = 4;
 
     private final DataSource dataSource;
     private final BundleContext context;
@@ -152,16 +155,21 @@ public class SchemaMigrations {
         states.computeIfPresent(d.unit(), (u, s) -> new UnitState(u, s.bundle(), s.changelog(), "migrating", null, null));
         LOG.info("Schema of {}: applying {} of bundle {}", d.unit(), d.changelog(), bundle.getSymbolicName());
         long started = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
-            List<AppliedChange> before = SchemaChangelog.history(c, d.unit());
-            List<AppliedChange> after = SchemaChangelog.migrate(c, new OSGiResourceAccessor(bundle), d.unit(), d.changelog());
+        try {
+            List<AppliedChange> before;
+            List<AppliedChange> after;
+            try (Connection c = dataSource.getConnection()) {
+                before = SchemaChangelog.history(c, d.unit());
+            }
+            after = migrateRetrying(bundle, d);
+            List<AppliedChange> recorded = after.subList(before.size(), after.size());
+            long found = recorded.stream().filter(a -> "MARK_RAN".equals(a.type())).count();
             String version = after.isEmpty() ? "" : after.get(after.size() - 1).id();
-            LOG.info("Schema of {} at version {}: {} change(s) applied now, {} in all ({} ms)", d.unit(), version,
-                    after.size() - before.size(), after.size(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Schema of {} at version {}: {} change(s) run now, {} found already made, {} in all ({} ms)", d.unit(), version,
+                    recorded.size() - found, found, after.size(), (System.nanoTime() - started) / 1_000_000);
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
                 return;
             }
-            states.computeIfPresent(d.unit(), (u, s) -> new UnitState(u, s.bundle(), s.changelog(), "ready", version, null));
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(SchemaReady.UNIT, d.unit());
             props.put(SchemaReady.VERSION, version);
@@ -170,10 +178,33 @@ public class SchemaMigrations {
             if (previous != null) {
                 unregister(previous);
             }
+            // after the registration: by now the unit's components have started, so health says UP only then
+            states.computeIfPresent(d.unit(), (u, s) -> new UnitState(u, s.bundle(), s.changelog(), "ready", version, null));
         } catch (Exception | LinkageError e) {
             LOG.error("Schema migration of {} (bundle {}, {}) failed; its components stay stopped until the bundle starts again",
                     d.unit(), bundle.getSymbolicName(), d.changelog(), e);
             states.computeIfPresent(d.unit(), (u, s) -> new UnitState(u, s.bundle(), s.changelog(), "failed", null, rootMessage(e)));
+        }
+    }
+
+    /**
+     * Runs the unit's changelog, and again after a pause when that fails, up to {@value #ATTEMPTS} times. Nodes that
+     * start together on an empty database race to create Liquibase's history table before its lock protects anything
+     * (one of two nodes failed in two of three tries on PostgreSQL); on the next attempt the table exists, the lock
+     * serialises the nodes and the loser finds the work done.
+     */
+    private List<AppliedChange> migrateRetrying(Bundle bundle, Declared d) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                return SchemaChangelog.migrate(c, new OSGiResourceAccessor(bundle), d.unit(), d.changelog());
+            } catch (Exception e) {
+                if (attempt >= ATTEMPTS || (bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+                    throw e;
+                }
+                LOG.warn("Schema migration of {}, attempt {} of {}, failed ({}); trying again in {} s", d.unit(), attempt, ATTEMPTS,
+                        rootMessage(e), attempt * 2);
+                Thread.sleep(attempt * 2000L);
+            }
         }
     }
 
