@@ -9,7 +9,9 @@ import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -27,6 +29,8 @@ import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionService;
 import org.safenest.core.internal.region.RegionLoading;
+import org.safenest.core.internal.security.SecurityMode;
+import org.safenest.core.internal.security.SecurityStatus;
 
 /** {@code GET /api/health}: whether the platform is up, its Safenest features and bundles, the regions loaded. */
 @Component(service = HealthResource.class)
@@ -45,6 +49,8 @@ public class HealthResource {
     private final RegionLoading loading;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FeaturesService features;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SecurityMode security;
 
     @Activate
     public HealthResource(BundleContext context, @Reference RegionService regions, @Reference RegionLoading loading) {
@@ -54,7 +60,7 @@ public class HealthResource {
     }
 
     public record Health(String status, List<String> features, List<BundleState> bundles, List<RegionState> regions,
-            Map<String, String> problems) {
+            Map<String, String> problems, SecurityStatus security) {
     }
 
     public record BundleState(String name, String version, String state) {
@@ -63,8 +69,9 @@ public class HealthResource {
     public record RegionState(String code, String nameEn, String nameZh, RegionCounts counts) {
     }
 
+    /** The health; its {@code security} section (mode, what refuses service, warnings) only for administrators. */
     @GET
-    public Health health() {
+    public Health health(@Context SecurityContext caller) {
         List<BundleState> bundles = new ArrayList<>();
         boolean allActive = true;
         for (Bundle b : context.getBundles()) {
@@ -92,7 +99,10 @@ public class HealthResource {
         }
         Map<String, String> problems = loading.problems();
         String status = !problems.isEmpty() || !allActive ? "DEGRADED" : loading.loading() ? "STARTING" : "UP";
-        return new Health(status, installed, bundles, loaded, problems);
+        SecurityMode mode = security;
+        SecurityStatus securityStatus = mode != null && caller != null && caller.isUserInRole(SecurityMode.ADMIN_ROLE)
+                ? mode.status() : null;
+        return new Health(status, installed, bundles, loaded, problems, securityStatus);
     }
 
     private static String state(int state) {
