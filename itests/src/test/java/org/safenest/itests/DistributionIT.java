@@ -205,6 +205,56 @@ public class DistributionIT {
     }
 
     @Test
+    public void auditVerificationFindsARowEditedInTheDatabase() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        for (int i = 0; i < 5; i++) {
+            api.get("/api/regions", "analyst", "analyst");
+        }
+        assertEquals(403, api.get("/api/audit/verify", "analyst", "analyst").status());
+        JsonNode v = null;
+        for (int i = 0; i < 120; i++) {
+            v = api.get("/api/audit/verify", "admin", "admin").body();
+            if (v.path("chained").asLong() >= 5) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(v.toString(), v.path("intact").asBoolean());
+        assertTrue(v.toString(), v.path("chained").asLong() >= 5);
+
+        // Someone with access to the database changes who did something.
+        long id;
+        javax.sql.DataSource ds = dataSource();
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT ID FROM SN_AUDIT WHERE CHAIN_POS = 3")) {
+                assertTrue(rs.next());
+                id = rs.getLong(1);
+            }
+            assertEquals(1, st.executeUpdate("UPDATE SN_AUDIT SET ACTOR = 'someone-else' WHERE ID = " + id));
+        }
+        Api.Answer tampered = api.get("/api/audit/verify", "admin", "admin");
+        assertEquals(200, tampered.status());
+        assertFalse(tampered.raw(), tampered.body().path("intact").asBoolean());
+        assertEquals(tampered.raw(), "changed", tampered.body().path("firstProblem").path("kind").asText());
+        assertEquals(id, tampered.body().path("firstProblem").path("recordId").asLong());
+        assertEquals(3, tampered.body().path("firstProblem").path("position").asLong());
+        String console = SafenestTestSupport.execute(context(), "safenest:audit-verify", "");
+        assertTrue(console, console.contains("AUDIT LOG TAMPERED WITH: CHANGED - Record " + id + " at position 3"));
+    }
+
+    private static javax.sql.DataSource dataSource() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            var refs = context().getServiceReferences(javax.sql.DataSource.class, "(|(dataSourceName=safenest)(osgi.jndi.service.name=safenest))");
+            if (!refs.isEmpty()) {
+                return context().getService(refs.iterator().next());
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no DataSource safenest");
+    }
+
+    @Test
     public void everyApiPathNeedsLoginAndRolesAndRegionsAreEnforced() throws Exception {
         Api api = api();
         api.awaitUp(2, Duration.ofSeconds(120));
