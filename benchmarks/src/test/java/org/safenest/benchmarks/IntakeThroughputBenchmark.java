@@ -47,6 +47,7 @@ import org.safenest.api.intake.ReportedChild;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.itests.SafenestTestSupport;
+import org.safenest.itests.TestDatabase;
 
 /**
  * Intake throughput over HTTP into embedded Derby, side by side in the same JVM and the same run with the
@@ -157,7 +158,7 @@ public class IntakeThroughputBenchmark {
         Run intake = printed(loop("intake over HTTP (POST /intake)", clients, seconds, overHttp));
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Intake throughput, %d concurrent clients, %d s per loop after %d s of warm-up, embedded Derby, %s, %d cores",
+        lines.add(String.format(Locale.ROOT, "Intake throughput, %d concurrent clients, %d s per loop after %d s of warm-up, " + database() + ", %s, %d cores",
                 clients, seconds, warmup, Instant.now(), Runtime.getRuntime().availableProcessors()));
         for (Run r : List.of(jdbc, service, floor, intake)) {
             lines.add(r.line() + String.format(Locale.ROOT, "   %.3f of the ceiling", r.perSecond() / jdbc.perSecond()));
@@ -170,7 +171,7 @@ public class IntakeThroughputBenchmark {
         lines.forEach(System.out::println);
         Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results"));
         Files.createDirectories(out);
-        Files.write(out.resolve("intake-throughput.txt"), lines);
+        Files.write(out.resolve(TestDatabase.postgresql() ? "intake-throughput-postgresql.txt" : "intake-throughput.txt"), lines);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE SN_BENCH_RAW");
         }
@@ -205,6 +206,10 @@ public class IntakeThroughputBenchmark {
     }
 
     /** Waits for /api/health to answer UP with the reference regions loaded. */
+    private static String database() {
+        return TestDatabase.postgresql() ? "PostgreSQL (a throwaway local cluster, fsync off)" : "embedded Derby";
+    }
+
     private static void awaitUp(int port) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < 360; i++) {

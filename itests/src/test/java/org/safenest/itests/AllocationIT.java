@@ -80,8 +80,35 @@ public class AllocationIT {
         for (JsonNode plan : a.body().path("plans")) {
             strategies.add(plan.path("strategy").asText());
             assertTrue(plan.path("metrics").isObject());
+            // coverage: every unit a plan leaves is listed with its reason
+            JsonNode m = plan.path("metrics");
+            assertEquals(m.toString().substring(0, 200), m.path("unservedUnits").asInt(), m.path("unserved").size());
+            assertTrue(m.path("workers").asInt() > 0);
+            if (plan.path("strategy").asText().equals("needs-weighted")) {
+                // coverage first: the half teams that serve every unit by district, whatever the current assignment
+                assertEquals(0, m.path("unservedUnits").asInt());
+                assertEquals(544, m.path("workers").asInt());
+            }
         }
         assertEquals(FIVE, strategies);
+        // the continuity-balance frontier: two optimised points, then the four other strategies
+        Api.Answer frontier = api.get(BASE + "/frontier?balance=0,5", "analyst", "analyst");
+        assertEquals(frontier.raw(), 200, frontier.status());
+        assertEquals(6, frontier.body().path("points").size());
+        assertTrue(frontier.body().path("points").get(0).path("optimised").asBoolean());
+        assertTrue(frontier.body().path("points").get(1).path("imbalance").asDouble()
+                <= frontier.body().path("points").get(0).path("imbalance").asDouble());
+        // the HKCSS phasing: two stages, the second serving every unit, the move between them costed
+        Api.Answer phase = api.get(BASE + "/phase-in/hkcss", "analyst", "analyst");
+        assertEquals(phase.raw(), 200, phase.status());
+        assertEquals(2, phase.body().path("stages").size());
+        // stage 1: the units served now, topped up to 780 (all 1,040 when a plan adopted by another test serves every unit)
+        int first = phase.body().path("stages").get(0).path("unitsInScope").asInt();
+        assertTrue(String.valueOf(first), first >= 780);
+        assertEquals(1040, phase.body().path("stages").get(1).path("unitsInScope").asInt());
+        assertEquals(0, phase.body().path("stages").get(1).path("plan").path("metrics").path("unservedUnits").asInt());
+        assertEquals(1040 - first, phase.body().path("stages").get(1).path("fromPrevious").path("unitsAdded").asInt());
+        assertEquals(403, api.get(BASE + "/phase-in/hkcss", "worker", "worker").status());
         Api.Answer csv = api.post(BASE + "/compare?format=csv", "{\"strategies\":[\"retain\",\"optimal\"]}", "analyst", "analyst");
         assertEquals(200, csv.status());
         assertTrue(csv.raw(), csv.raw().lines().count() >= 3);

@@ -24,6 +24,11 @@ final class Distribution implements AutoCloseable {
     private final File log;
 
     Distribution(String name) throws Exception {
+        this(name, TestDatabase.datasourceLines(name));
+    }
+
+    /** @param database the DataSource settings to append to the distribution's file (none: Derby as shipped) */
+    Distribution(String name, String[] database) throws Exception {
         Path target = Path.of("target", name);
         deleteTree(target);
         Files.createDirectories(target);
@@ -37,6 +42,9 @@ final class Distribution implements AutoCloseable {
         append("etc/org.apache.karaf.shell.cfg", "sshPort = " + SafenestTestSupport.freePort());
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + SafenestTestSupport.freePort(),
                 "rmiServerPort = " + SafenestTestSupport.freePort());
+        if (database.length > 0) {
+            append("etc/org.ops4j.datasource-safenest.cfg", database);
+        }
     }
 
     void start() throws Exception {
@@ -83,6 +91,18 @@ final class Distribution implements AutoCloseable {
         Path p = home.resolve(file);
         Files.writeString(p, "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+    }
+
+    /** Sets {@code key = value} in a {@code .cfg} file of the distribution, replacing the line that sets it. */
+    void set(String file, String key, String value) throws IOException {
+        Path p = home.resolve(file);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(p, StandardCharsets.UTF_8));
+        lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*"));
+        lines.add(key + " = " + value);
+        // written whole and then moved, so that Karaf's file watcher never reads half a file
+        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void run(Path dir, String... command) throws Exception {

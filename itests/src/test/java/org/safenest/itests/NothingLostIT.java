@@ -69,7 +69,11 @@ public class NothingLostIT {
             clients.add(t);
             t.start();
         }
-        Thread.sleep(8_000);
+        // the kill comes when a fair number of reports were acknowledged (on a busy machine the first ones take a while)
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         distribution.kill();
         running.set(false);
         for (Thread t : clients) {

@@ -107,6 +107,7 @@ public final class SafenestTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 keepRuntimeFolder(),
                 systemProperty("safenest.example.kar").value(System.getProperty("safenest.example.kar", "")),
+                systemProperty("safenest.test.database").value(System.getProperty("safenest.test.database", "derby")),
                 logLevel(LogLevel.INFO),
                 systemTimeout(300_000),
                 bootDelegationPackage("sun.*"),
@@ -154,6 +155,9 @@ public final class SafenestTestSupport {
                 new VMOption("--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED"),
                 new VMOption("-classpath"),
                 new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*" + File.pathSeparator + "lib/endorsed/*")));
+        // the database: Derby as shipped, or a PostgreSQL database of this test's own (TestDatabase)
+        TestDatabase.datasourceFor("exam").forEach((key, value) ->
+                options.add(editConfigurationFilePut("etc/org.ops4j.datasource-safenest.cfg", key, value)));
         return options.toArray(new Option[0]);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.region.District;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.Office;
 import org.safenest.api.region.Preschool;
@@ -106,6 +107,11 @@ public class MemoryRegions implements RegionService {
     @Override
     public List<DistrictIndicator> indicators(String region, String indicator) {
         return get(region).indicators().stream().filter(i -> indicator == null || i.indicator().equals(indicator)).toList();
+    }
+
+    @Override
+    public List<Catchment> catchments(String region) {
+        return get(region).catchments();
     }
 
     /**

@@ -15,8 +15,9 @@ import javax.persistence.Persistence;
 
 /**
  * A bundle's production persistence unit (JTA on the platform's DataSource in OSGi) on a fresh in-memory Derby
- * database outside OSGi: switched to RESOURCE_LOCAL with a JDBC URL, tables created from the entities, dropped
- * again on {@link #close}. {@link #required} runs work in a transaction the way the bundles' own
+ * database outside OSGi: switched to RESOURCE_LOCAL with a JDBC URL, tables made by the bundle's schema changelog
+ * (as core makes them in the distribution, see {@link UnitSchema}; EclipseLink creates none), dropped again on
+ * {@link #close}. {@link #required} runs work in a transaction the way the bundles' own
  * {@code Transactions} interfaces promise, so a test hands the database to a service as {@code db::required}.
  */
 public final class UnitDatabase implements AutoCloseable {
@@ -48,6 +49,11 @@ public final class UnitDatabase implements AutoCloseable {
         this.unitName = unitName;
         this.url = url;
         this.extra = Map.copyOf(extra);
+        try {
+            UnitSchema.migrate(url + ";create=true", null, unitName);
+        } catch (Exception e) {
+            throw new IllegalStateException("schema migration of " + unitName + " on " + url + " failed", e);
+        }
         Map<String, Object> props = properties(url);
         props.putAll(extra);
         this.emf = Persistence.createEntityManagerFactory(unitName, props);
@@ -61,8 +67,7 @@ public final class UnitDatabase implements AutoCloseable {
         props.put("javax.persistence.nonJtaDataSource", "");
         props.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
         props.put("javax.persistence.jdbc.url", url + ";create=true");
-        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
-        props.put("eclipselink.ddl-generation.output-mode", "database");
+        props.put("eclipselink.ddl-generation", "none");
         props.put("eclipselink.logging.level", "WARNING");
         return props;
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.safenest.itests.TestDatabase;
 import org.junit.After;
 import org.junit.Assume;
 import org.junit.Before;
@@ -94,6 +95,10 @@ public class WebBrowserIT {
         append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + port);
         append("etc/org.apache.karaf.shell.cfg", "sshPort = " + freePort());
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort(), "rmiServerPort = " + freePort());
+        String[] database = TestDatabase.datasourceLines("web");
+        if (database.length > 0) {
+            append("etc/org.ops4j.datasource-safenest.cfg", database);
+        }
         // A Kaohsiung meeting today (region time), open to proposals until today: the chair may decide at once.
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Taipei"));
         Files.writeString(home.resolve("etc/org.safenest.referral.cfg"), String.join("\n",

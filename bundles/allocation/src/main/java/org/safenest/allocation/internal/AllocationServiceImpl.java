@@ -1,14 +1,9 @@
 package org.safenest.allocation.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,6 +29,9 @@ import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationService;
 import org.safenest.api.allocation.AllocationStrategy;
 import org.safenest.api.allocation.Operator;
+import org.safenest.api.allocation.Frontier;
+import org.safenest.api.allocation.PhaseInPlan;
+import org.safenest.api.allocation.PhaseInStage;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.Staffing;
 import org.safenest.api.allocation.StoredPlan;
@@ -51,8 +47,10 @@ import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionService;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.slf4j.Logger;
@@ -78,10 +76,14 @@ public class AllocationServiceImpl implements AllocationService {
     public static final String SYNTHETIC_NOTE = "SYNTHETIC DATA: pupils per unit, cases in service, operators and the pilot's "
             + "current assignment are generated (fixed seed, calibrated on the pilot's published figures); they are not real.";
 
+    /** The note of every plan computed while the region's catchments are derived, not published data. */
+    public static final String SYNTHETIC_CATCHMENTS_NOTE = "SYNTHETIC CATCHMENTS: the region's catchment list is not among its files; "
+            + "its catchments are derived from the units' coordinates (see the region's SOURCES.md), not the published areas.";
+
     private final PlanStore store;
     private final RegionService regions;
     private final AuditLog audit;
-    private final SettingsWriter writer;
+    private final StrategyChoices choices;
     private volatile AllocationSettings settings = AllocationSettings.defaults();
     private volatile Map<String, AllocationStrategy> strategies = Map.of();
     private final Map<String, Pilot> pilots = new ConcurrentHashMap<>();
@@ -101,43 +103,40 @@ public class AllocationServiceImpl implements AllocationService {
 
     private final Map<Long, Registered> registered = new ConcurrentHashMap<>();
 
-    public AllocationServiceImpl(PlanStore store, RegionService regions, AuditLog audit, SettingsWriter writer) {
-        this.store = store;
+    /**
+     * Without OSGi (tests): plans and strategy choices in the database {@code tx} works on. (Three arguments: SCR picks
+     * the activation constructor by its number of arguments, four.)
+     */
+    public AllocationServiceImpl(Transactions tx, RegionService regions, AuditLog audit) {
+        this.store = new PlanStore(tx);
         this.regions = regions;
         this.audit = audit;
-        this.writer = writer;
+        this.choices = new StrategyChoices(tx);
     }
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-allocation)")
+    SchemaReady schemaReady;
 
     @Activate
     public AllocationServiceImpl(@Reference(target = "(osgi.unit.name=safenest-allocation)") JpaTemplate jpa,
-            @Reference RegionService regions, @Reference AuditLog audit, @Reference ConfigurationAdmin configAdmin,
-            Map<String, Object> config) {
-        this(new PlanStore(new Transactions() {
+            @Reference RegionService regions, @Reference AuditLog audit, Map<String, Object> config) {
+        this(transactions(jpa), regions, audit);
+        modified(config);
+    }
+
+    private static Transactions transactions(JpaTemplate jpa) {
+        return new Transactions() {
             @Override
             public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
                 return jpa.txExpr(TransactionType.Required, work::apply);
             }
-        }), regions, audit, (key, value) -> writeConfiguration(configAdmin, key, value));
-        modified(config);
+        };
     }
 
     @Modified
     void modified(Map<String, Object> config) {
         settings(AllocationSettings.of(config));
-    }
-
-    private static void writeConfiguration(ConfigurationAdmin configAdmin, String key, String value) {
-        try {
-            Configuration c = configAdmin.getConfiguration(AllocationSettings.PID, "?");
-            Dictionary<String, Object> props = c.getProperties();
-            if (props == null) {
-                props = new Hashtable<>();
-            }
-            props.put(key, value);
-            c.update(props);
-        } catch (IOException e) {
-            throw new UncheckedIOException("configuration " + AllocationSettings.PID + " cannot be written", e);
-        }
     }
 
     @Reference(service = AllocationStrategy.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -210,7 +209,12 @@ public class AllocationServiceImpl implements AllocationService {
     @Override
     public String activeStrategy(String region) {
         regions.require(region);
-        return settings.activeStrategy(region);
+        return active(region, settings);
+    }
+
+    /** The region's active strategy: the one an administrator chose (in the database, the same on every node), else the configured one. */
+    private String active(String region, AllocationSettings s) {
+        return choices.chosen(region).orElseGet(() -> s.activeStrategy(region));
     }
 
     @Override
@@ -225,14 +229,10 @@ public class AllocationServiceImpl implements AllocationService {
             throw new InvalidInputException("strategy", "not-installed", "Strategy '" + strategyId + "' is not installed (installed: "
                     + String.join(", ", strategies.keySet()) + ")");
         }
-        String before = settings.activeStrategy(region);
-        writer.write(region + AllocationSettings.STRATEGY_SUFFIX, strategyId);
-        // seen at once by this node's next request; Config Admin confirms it through the component's @Modified
-        Map<String, String> values = new LinkedHashMap<>(settings.values());
-        values.put(region + AllocationSettings.STRATEGY_SUFFIX, strategyId);
-        settings = AllocationSettings.of(values);
-        audit.record(AuditRecord.of(caller.name(), "allocation.select-strategy", region, AllocationSettings.PID,
-                AuditOutcome.SUCCESS, before + " -> " + strategyId));
+        String configured = settings.activeStrategy(region);
+        // stored in the database with its audit record, in one transaction: every node runs it from its next request
+        choices.choose(region, strategyId, caller.name(), before -> audit.recordWithChange(AuditRecord.of(caller.name(),
+                "allocation.select-strategy", region, "active-strategy", AuditOutcome.SUCCESS, before.orElse(configured) + " -> " + strategyId)));
     }
 
     @Override
@@ -257,10 +257,21 @@ public class AllocationServiceImpl implements AllocationService {
                 }
             }
         }
+        // a catchment file configured for the region (older deployments) wins over the region's own catchment data
         String file = s.catchmentFile(code);
-        Map<String, String> catchments = file == null ? Map.of() : CatchmentFile.read(Path.of(file), pilot.units());
+        Map<String, String> catchments;
+        boolean catchmentsSynthetic = false;
+        if (file != null) {
+            catchments = CatchmentFile.read(Path.of(file), pilot.units());
+        } else {
+            catchments = new TreeMap<>();
+            for (Catchment c : regions.catchments(code)) {
+                catchments.put(c.unit(), c.catchment());
+                catchmentsSynthetic |= c.synthetic();
+            }
+        }
         return new AllocationInput(code, pilot.units(), operators, current, staffing, regions.indicators(code, null), catchments,
-                true);
+                true, catchmentsSynthetic);
     }
 
     private SyntheticPilot.Result pilot(Region region, Staffing staffing) {
@@ -296,7 +307,7 @@ public class AllocationServiceImpl implements AllocationService {
     }
 
     /** The strategy named, or the region's active one, or the fallback; notes say when the fallback ran. */
-    private static AllocationStrategy resolve(String region, String strategyId, AllocationSettings s,
+    private AllocationStrategy resolve(String region, String strategyId, AllocationSettings s,
             Map<String, AllocationStrategy> installed, List<String> notes) {
         if (strategyId != null && !strategyId.isBlank()) {
             AllocationStrategy named = installed.get(strategyId);
@@ -305,7 +316,7 @@ public class AllocationServiceImpl implements AllocationService {
             }
             return named;
         }
-        String active = s.activeStrategy(region);
+        String active = active(region, s);
         AllocationStrategy chosen = installed.get(active);
         if (chosen != null) {
             return chosen;
@@ -331,11 +342,19 @@ public class AllocationServiceImpl implements AllocationService {
         if (input.synthetic()) {
             allNotes.add(SYNTHETIC_NOTE);
         }
+        if (input.catchmentsSynthetic()) {
+            allNotes.add(SYNTHETIC_CATCHMENTS_NOTE);
+        }
         allNotes.addAll(notes);
         allNotes.addAll(raw.notes());
         AllocationPlan named = new AllocationPlan(strategy.id(), given, raw.teams(), raw.unservedUnits(), null,
-                raw.synthetic() || input.synthetic(), allNotes, raw.computedAt() == null ? Instant.now() : raw.computedAt());
-        return PlanMeasures.measure(input, named);
+                raw.synthetic() || input.synthetic(), allNotes, raw.computedAt() == null ? Instant.now() : raw.computedAt(),
+                raw.unservedReasons());
+        AllocationPlan measured = PlanMeasures.measure(input, named);
+        List<String> withCoverage = new ArrayList<>(measured.notes());
+        withCoverage.add(input.synthetic() ? 1 : 0, PlanMeasures.coverageNote(input, measured.metrics()));
+        return new AllocationPlan(measured.strategy(), measured.parameters(), measured.teams(), measured.unservedUnits(),
+                measured.metrics(), measured.synthetic(), withCoverage, measured.computedAt(), measured.unservedReasons());
     }
 
     @Override
@@ -415,5 +434,38 @@ public class AllocationServiceImpl implements AllocationService {
             plans.add(run(chosen.get(i), input, asked.get(i).parameters(), List.of()));
         }
         return new PlanComparison(region, plans, input.synthetic(), Instant.now());
+    }
+
+    @Override
+    public PhaseInPlan phaseIn(String region, String name, List<PhaseInStage> stages) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationInput input = requireUnits(input(r, s));
+        return PhaseIns.compute(input, name == null || name.isBlank() ? "phase-in" : name, stages, installed, List.of());
+    }
+
+    @Override
+    public Frontier frontier(String region, List<Double> balanceWeights) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationStrategy optimal = installed.get(Frontiers.OPTIMAL);
+        if (optimal == null) {
+            throw new NotFoundException("strategy", Frontiers.OPTIMAL);
+        }
+        List<AllocationStrategy> others = installed.values().stream().filter(x -> x != optimal).toList();
+        AllocationInput input = requireUnits(input(r, s));
+        return Frontiers.frontier(input, Frontiers.compute(input, optimal, others, balanceWeights));
+    }
+
+    @Override
+    public PhaseInPlan hkcssPhaseIn(String region) {
+        AllocationSettings s = settings;
+        Map<String, AllocationStrategy> installed = strategies;
+        Region r = regions.require(region);
+        AllocationInput input = requireUnits(input(r, s));
+        List<PhaseInStage> stages = PhaseIns.hkcssStages(input);
+        return PhaseIns.compute(input, "HKCSS phasing", stages, installed, PhaseIns.hkcssNotes(stages, input.units().size()));
     }
 }

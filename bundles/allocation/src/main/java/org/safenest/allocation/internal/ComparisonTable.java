@@ -17,6 +17,7 @@ import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.DistrictLoad;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.PlanMetrics;
+import org.safenest.api.allocation.UnservedReason;
 
 /**
  * A comparison as a table: one row per measure, one column per plan, so that strategies stand side by side. The same
@@ -37,11 +38,14 @@ public final class ComparisonTable {
         MEASURES.put("complete teams", PlanMetrics::completeTeams);
         MEASURES.put("incomplete teams", PlanMetrics::incompleteTeams);
         MEASURES.put("unserved units", PlanMetrics::unservedUnits);
+        for (UnservedReason r : UnservedReason.values()) {
+            MEASURES.put("unserved: " + r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), m -> m.unserved(r));
+        }
         MEASURES.put("pupils per worker max", PlanMetrics::pupilsPerWorkerMax);
         MEASURES.put("pupils per worker min", PlanMetrics::pupilsPerWorkerMin);
         MEASURES.put("pupils per worker spread", PlanMetrics::pupilsPerWorkerSpread);
         MEASURES.put("teams over ratio", PlanMetrics::teamsOverRatio);
-        MEASURES.put("workers", m -> m.teams().stream().mapToInt(t -> t.workers()).sum());
+        MEASURES.put("workers", PlanMetrics::workers);
         MEASURES.put("travel km mean", PlanMetrics::travelKmMean);
         MEASURES.put("travel km max", PlanMetrics::travelKmMax);
         MEASURES.put("hot-spot districts", m -> m.districts().stream().filter(DistrictLoad::overRatio).count());

@@ -21,6 +21,8 @@ import org.safenest.api.allocation.PlanMetrics;
 import org.safenest.api.allocation.Staffing;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamLoad;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 
 /**
  * Measures every plan the same way, whatever strategy computed it, against the input's current assignment.
@@ -81,13 +83,61 @@ public final class PlanMeasures {
                 unserved.add(u.code());
             }
         }
+        List<UnservedUnit> reasons = reasons(input, served, plan.unservedReasons());
         AllocationPlan checked = new AllocationPlan(plan.strategy(), plan.parameters(), teams, unserved, null,
-                plan.synthetic() || input.synthetic(), plan.notes(), plan.computedAt());
-        return checked.withMetrics(metrics(input, teams));
+                plan.synthetic() || input.synthetic(), plan.notes(), plan.computedAt(), reasons);
+        return checked.withMetrics(metrics(input, teams, reasons));
     }
 
-    /** The metrics of these teams against the input's current assignment. */
+    /**
+     * Every unit not in {@code served}, with the reason the strategy gave for it, else {@link UnservedReason#NOT_GIVEN};
+     * most cases first, then by code. Reasons for units that are served are dropped.
+     */
+    static List<UnservedUnit> reasons(AllocationInput input, Set<String> served, List<UnservedUnit> given) {
+        Map<String, UnservedUnit> byUnit = new HashMap<>();
+        for (UnservedUnit u : given) {
+            byUnit.putIfAbsent(u.unit(), u);
+        }
+        List<AllocationUnit> left = new ArrayList<>();
+        for (AllocationUnit u : input.units()) {
+            if (!served.contains(u.code())) {
+                left.add(u);
+            }
+        }
+        left.sort(Comparator.comparingInt(AllocationUnit::casesInService).reversed().thenComparing(AllocationUnit::code));
+        List<UnservedUnit> result = new ArrayList<>(left.size());
+        for (AllocationUnit u : left) {
+            UnservedUnit g = byUnit.get(u.code());
+            result.add(g == null ? new UnservedUnit(u.code(), u.preschool().district(), UnservedReason.NOT_GIVEN,
+                    "the strategy left this unit without a team and gave no reason")
+                    : new UnservedUnit(u.code(), u.preschool().district(), g.reason(), g.detail()));
+        }
+        return result;
+    }
+
+    /** A sentence on the plan's coverage: every unit served, or how many are left and why. */
+    public static String coverageNote(AllocationInput input, PlanMetrics m) {
+        if (m.unserved().isEmpty()) {
+            return "Coverage: every one of the " + input.units().size() + " units is served, by " + m.workers() + " workers.";
+        }
+        Map<UnservedReason, Integer> count = new java.util.EnumMap<>(UnservedReason.class);
+        m.unserved().forEach(u -> count.merge(u.reason(), 1, Integer::sum));
+        StringBuilder b = new StringBuilder("Coverage: ").append(m.unserved().size()).append(" of the ").append(input.units().size())
+                .append(" units are left without a team (");
+        count.forEach((r, n) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(n).append(' ')
+                .append(r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        return b.append("); ").append(m.workers()).append(" workers. The units and reasons are in the metrics' unserved list.").toString();
+    }
+
+    /** The metrics of these teams against the input's current assignment (every unserved unit without a reason). */
     public static PlanMetrics metrics(AllocationInput input, List<Team> teams) {
+        Set<String> served = new HashSet<>();
+        teams.forEach(t -> served.addAll(t.units()));
+        return metrics(input, teams, reasons(input, served, List.of()));
+    }
+
+    /** The metrics of these teams against the input's current assignment, with the unserved units and their reasons. */
+    public static PlanMetrics metrics(AllocationInput input, List<Team> teams, List<UnservedUnit> unservedUnits) {
         Map<String, AllocationUnit> units = units(input);
         Staffing staffing = input.staffing();
         int ratio = staffing.pupilsPerWorker();
@@ -176,9 +226,10 @@ public final class PlanMeasures {
             districts.add(new DistrictLoad(e.getKey(), d[0], d[1], d[2], d[3], round(workers), round(ppw), ppw > ratio));
         }
         int unserved = input.units().size() - servedCodes.size();
+        int workers = loads.stream().mapToInt(TeamLoad::workers).sum();
         return new PlanMetrics(affected.size(), casesAffected, affected, round(ppwMax), round(ppwMin), round(ppwMax - ppwMin),
                 over, complete, teams.size() - complete, unserved, round(servedUnits == 0 ? 0 : travelSum / servedUnits),
-                round(travelMax), loads, districts);
+                round(travelMax), loads, districts, workers, unservedUnits);
     }
 
     private static Map<String, AllocationUnit> units(AllocationInput input) {

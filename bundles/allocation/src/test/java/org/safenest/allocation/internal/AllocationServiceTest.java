@@ -27,12 +27,17 @@ import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationStrategy;
+import org.safenest.api.allocation.PhaseInPlan;
+import org.safenest.api.allocation.PhaseInStage;
+import org.safenest.api.allocation.PhaseInStagePlan;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.PlanStatus;
+import org.safenest.api.allocation.Staffing;
 import org.safenest.api.allocation.StoredPlan;
 import org.safenest.api.allocation.StrategyParameter;
 import org.safenest.api.allocation.StrategyRun;
 import org.safenest.api.allocation.Team;
+import org.safenest.api.allocation.UnservedReason;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
@@ -56,10 +61,9 @@ class AllocationServiceTest {
 
     private final LocalDatabase db = new LocalDatabase();
     private final List<AuditRecord> audited = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, String> written = new ConcurrentHashMap<>();
     private final MemoryRegions regions = new MemoryRegions(HongKong.data(),
             new RegionData("kaohsiung", "Kaohsiung", "高雄", "Asia/Taipei", "test", "x", List.of(), List.of(), List.of(), List.of()));
-    private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), regions, new AuditLog() {
+    private final AllocationServiceImpl service = new AllocationServiceImpl(db, regions, new AuditLog() {
         @Override
         public AuditRecord record(AuditRecord r) {
             audited.add(r);
@@ -75,7 +79,7 @@ class AllocationServiceTest {
         public long count(AuditQuery q) {
             return audited.size();
         }
-    }, written::put);
+    });
 
     @AfterEach
     void close() {
@@ -138,7 +142,10 @@ class AllocationServiceTest {
         assertEquals(AllocationSettings.DEFAULT_STAFFING, input.staffing());
         assertEquals(36, input.indicators().size());
         assertTrue(input.synthetic());
-        assertEquals(Map.of(), input.catchments());
+        // the region's catchments: 65, derived from coordinates (the IFSC list is not among its files) and marked synthetic
+        assertEquals(HongKong.input().catchments(), input.catchments());
+        assertEquals(65, Set.copyOf(input.catchments().values()).size());
+        assertTrue(input.catchmentsSynthetic());
         assertThrows(NotFoundException.class, () -> service.input("taipei"));
         assertEquals(List.of(), service.input("kaohsiung").units(), "a region without preschools has nothing to allocate");
         install(KEEP);
@@ -168,6 +175,79 @@ class AllocationServiceTest {
         assertEquals(304, plan.plan().unservedUnits().size());
         assertEquals(List.of(plan), service.plans("hong-kong"));
         assertEquals(plan, service.plan("hong-kong", plan.id()).orElseThrow());
+    }
+
+    @Test
+    void aStrategyThatGivesNoReasonsHasItsUnservedUnitsReportedAsNotGivenInPlanComparisonAndCsv() {
+        install(KEEP);
+        StoredPlan plan = service.computePlan(ANALYST, "hong-kong", "keep", Map.of());
+        // written before reasons existed (the old constructor): the 304 units it leaves are reported, reason not given
+        assertEquals(304, plan.plan().metrics().unserved().size());
+        assertEquals(304, plan.plan().metrics().unserved(UnservedReason.NOT_GIVEN));
+        assertEquals(368, plan.plan().metrics().workers());
+        assertTrue(plan.plan().notes().get(1).startsWith("Coverage: 304 of the 1040 units are left without a team (304 not given)"),
+                plan.plan().notes().get(1));
+        // stored and read back with the reasons
+        assertEquals(plan.plan().metrics().unserved(), service.plan("hong-kong", plan.id()).orElseThrow().plan().metrics().unserved());
+        PlanComparison c = service.compare("hong-kong", List.of(new StrategyRun("keep", null)));
+        String csv = ComparisonTable.csv(c);
+        assertTrue(csv.contains("unserved: not given,304"), csv);
+        assertTrue(csv.contains("unserved: capacity,0"), csv);
+        assertTrue(csv.contains("workers,368"), csv);
+    }
+
+    @Test
+    void aTwoStagePhaseInMeasuresEachStageAndCostsTheMoveBetweenThem() {
+        install(KEEP, TENDER);
+        AllocationInput in = service.input("hong-kong");
+        // stage 1: the units of Kowloon City only, the current teams keep them, with a staffing of 300 pupils per worker;
+        // stage 2: every unit, each team handed to a tender
+        List<String> kowloonCity = in.units().stream().filter(u -> u.preschool().district().equals("kowloon-city"))
+                .map(u -> u.code()).toList();
+        Staffing tight = new Staffing(300, in.staffing().fullTeam(), in.staffing().halfTeam());
+        PhaseInPlan p = service.phaseIn("hong-kong", "test", List.of(
+                new PhaseInStage("one district", kowloonCity, tight, new StrategyRun("keep", null)),
+                new PhaseInStage("all, tendered", List.of(), null, new StrategyRun("tender", null))));
+        PhaseInStagePlan first = p.stages().get(0);
+        PhaseInStagePlan second = p.stages().get(1);
+        assertEquals(100, first.unitsInScope());
+        assertEquals(tight, first.staffing());
+        assertEquals(940, first.plan().metrics().unserved(UnservedReason.SCOPE) + first.plan().metrics().unserved(UnservedReason.NOT_GIVEN)
+                - countUnservedInScope(first, kowloonCity));
+        // independently: the units of Kowloon City served now keep their operators in stage 1, then all go to tender
+        Map<String, Team> now = new HashMap<>();
+        in.currentTeams().forEach(t -> t.units().forEach(u -> now.put(u, t)));
+        int servedThere = 0;
+        int casesThere = 0;
+        int casesNow = 0;
+        for (var u : in.units()) {
+            if (now.containsKey(u.code())) {
+                casesNow += u.casesInService();
+                if (kowloonCity.contains(u.code())) {
+                    servedThere++;
+                    casesThere += u.casesInService();
+                }
+            }
+        }
+        assertEquals(servedThere, first.plan().teams().stream().mapToInt(t -> t.units().size()).sum());
+        // from today to stage 1: every unit served now outside Kowloon City loses its team
+        assertEquals(736 - servedThere, first.fromPrevious().unitsChangingOperator());
+        assertEquals(casesNow - casesThere, first.fromPrevious().casesAffected());
+        // stage 1 to stage 2: stage 1's teams (its current assignment) go to tender: servedThere units, casesThere cases;
+        // tender keeps only those teams, so no unit is added
+        assertEquals(servedThere, second.fromPrevious().unitsChangingOperator());
+        assertEquals(casesThere, second.fromPrevious().casesAffected());
+        assertEquals(0, second.fromPrevious().unitsAdded());
+        assertTrue(servedThere > 0 && casesThere > 0);
+        // each stage measured like a plan against today: stage 2 is the tender plan
+        assertEquals(736, second.plan().metrics().unitsChangingOperator());
+        assertEquals(15_000, second.plan().metrics().casesAffected());
+        assertThrows(NotFoundException.class, () -> service.phaseIn("hong-kong", "x",
+                List.of(new PhaseInStage("a", List.of(), null, new StrategyRun("nope", null)))));
+    }
+
+    private static long countUnservedInScope(PhaseInStagePlan stage, List<String> scope) {
+        return stage.plan().metrics().unserved().stream().filter(u -> scope.contains(u.unit())).count();
     }
 
     @Test
@@ -202,11 +282,11 @@ class AllocationServiceTest {
     }
 
     @Test
-    void selectingAStrategyWritesTheConfigurationAndAudits() {
+    void selectingAStrategyStoresItInTheDatabaseAndAudits() {
         install(KEEP, TENDER);
         assertEquals("retain", service.activeStrategy("hong-kong"), "the default fallback");
         service.selectStrategy(ADMIN, "hong-kong", "tender");
-        assertEquals("tender", written.get("hong-kong.strategy"));
+        assertEquals(java.util.Optional.of("tender"), new StrategyChoices(db).chosen("hong-kong"), "kept in the database for every node");
         assertEquals("tender", service.activeStrategy("hong-kong"));
         AuditRecord r = audited.get(audited.size() - 1);
         assertEquals("allocation.select-strategy", r.action());
@@ -285,6 +365,7 @@ class AllocationServiceTest {
     @Test
     void switchingTheActiveStrategyWhileRequestsRunFailsNone() throws Exception {
         install(KEEP, TENDER);
+        service.selectStrategy(ADMIN, "hong-kong", "keep");
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<String>> runs = new ArrayList<>();

@@ -157,9 +157,7 @@ class PlanMeasuresTest {
     @Test
     void thePilotOnHongKong() {
         AllocationInput hk = HongKong.input();
-        long start = System.nanoTime();
         PlanMetrics m = PlanMeasures.metrics(hk, hk.currentTeams());
-        assertTrue(System.nanoTime() - start < 1_000_000_000L);
         assertEquals(0, m.unitsChangingOperator());
         assertEquals(304, m.unservedUnits());
         assertEquals(57, m.completeTeams());

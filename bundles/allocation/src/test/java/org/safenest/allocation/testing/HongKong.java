@@ -46,7 +46,10 @@ public final class HongKong {
         return data;
     }
 
-    /** The input the service gives strategies for Hong Kong before any plan is adopted, with the default staffing. */
+    /**
+     * The input the service gives strategies for Hong Kong before any plan is adopted, with the default staffing and the
+     * region's 65 derived (synthetic) catchments.
+     */
     public static synchronized AllocationInput input() {
         if (input == null) {
             input = input(data().preschools(), AllocationSettings.DEFAULT_STAFFING);
@@ -57,8 +60,21 @@ public final class HongKong {
     /** An input over these preschools with the synthetic pilot generated for them. */
     public static AllocationInput input(List<Preschool> preschools, Staffing staffing) {
         SyntheticPilot.Result pilot = SyntheticPilot.generate(preschools, staffing, SyntheticPilot.Figures.HONG_KONG_PILOT);
+        // the region's catchments; a copy of a kindergarten in a scaled instance ("<code>-x<k>") lies in the original's
+        java.util.Map<String, org.safenest.api.region.Catchment> byUnit = new java.util.HashMap<>();
+        data().catchments().forEach(c -> byUnit.put(c.unit(), c));
+        java.util.Map<String, String> catchments = new java.util.TreeMap<>();
+        boolean synthetic = false;
+        for (Preschool p : preschools) {
+            int copy = p.code().indexOf("-x");
+            org.safenest.api.region.Catchment c = byUnit.get(copy < 0 ? p.code() : p.code().substring(0, copy));
+            if (c != null) {
+                catchments.put(p.code(), c.catchment());
+                synthetic |= c.synthetic();
+            }
+        }
         return new AllocationInput("hong-kong", pilot.units(), pilot.operators(), pilot.teams(), staffing, data().indicators(),
-                java.util.Map.of(), true);
+                catchments, true, synthetic);
     }
 
     /**

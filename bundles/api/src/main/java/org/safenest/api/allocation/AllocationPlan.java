@@ -16,19 +16,30 @@ import java.util.Map;
  * @param notes         how the strategy chose, where the reader needs to know ({@code each catchment given to
  *                      the operator already serving most of its units})
  * @param computedAt    when it was computed
+ * @param unservedReasons why the strategy leaves each unit it leaves (since 1.2); a unit of {@code unservedUnits}
+ *                      without an entry here is measured as {@link UnservedReason#NOT_GIVEN}
  */
 public record AllocationPlan(String strategy, Map<String, String> parameters, List<Team> teams,
-        List<String> unservedUnits, PlanMetrics metrics, boolean synthetic, List<String> notes, Instant computedAt) {
+        List<String> unservedUnits, PlanMetrics metrics, boolean synthetic, List<String> notes, Instant computedAt,
+        List<UnservedUnit> unservedReasons) {
     public AllocationPlan {
         parameters = Map.copyOf(parameters);
         teams = List.copyOf(teams);
         unservedUnits = List.copyOf(unservedUnits);
         notes = List.copyOf(notes);
+        // a plan stored before 1.2 has no reasons
+        unservedReasons = unservedReasons == null ? List.of() : List.copyOf(unservedReasons);
+    }
+
+    /** A plan without reasons for the units it leaves (the form before 1.2; strategies that leave none may keep it). */
+    public AllocationPlan(String strategy, Map<String, String> parameters, List<Team> teams, List<String> unservedUnits,
+            PlanMetrics metrics, boolean synthetic, List<String> notes, Instant computedAt) {
+        this(strategy, parameters, teams, unservedUnits, metrics, synthetic, notes, computedAt, List.of());
     }
 
     /** This plan with the metrics given. */
     public AllocationPlan withMetrics(PlanMetrics newMetrics) {
         return new AllocationPlan(strategy, parameters, teams, unservedUnits, newMetrics, synthetic, notes,
-                computedAt);
+                computedAt, unservedReasons);
     }
 }

@@ -57,4 +57,24 @@ public interface AllocationService {
 
     /** Runs the strategies on the same input and answers their plans with metrics side by side. */
     PlanComparison compare(String region, List<StrategyRun> runs);
+
+    /**
+     * Computes a phase-in plan: each stage's strategy runs on the stage's units with the stage's staffing and the
+     * previous stage's teams as the current assignment; each stage is measured against the region's current assignment
+     * and the move from the previous stage is costed. Nothing is stored. Since 1.2.
+     */
+    PhaseInPlan phaseIn(String region, String name, List<PhaseInStage> stages);
+
+    /**
+     * The HKCSS phasing as a phase-in plan: first the regularised units (about 780) with half teams, then every unit
+     * (1,040 in Hong Kong, about 300 of them non-subsidised) with half teams grown into full teams. Since 1.2.
+     */
+    PhaseInPlan hkcssPhaseIn(String region);
+
+    /**
+     * The continuity-balance frontier: the {@code optimal} strategy run with continuity weight 1 and each of the balance
+     * weights given (empty: a default grid), and every other installed strategy with its defaults as points beside them.
+     * {@link org.safenest.api.error.NotFoundException} when {@code optimal} is not installed. Since 1.2.
+     */
+    Frontier frontier(String region, List<Double> balanceWeights);
 }

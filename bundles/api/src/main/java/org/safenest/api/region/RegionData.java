@@ -15,14 +15,22 @@ import java.util.List;
  * @param offices    offices
  * @param preschools preschools
  * @param indicators district indicators
+ * @param catchments the catchment of each preschool, read or derived (since 1.1); empty when the region has none
  */
 public record RegionData(String code, String nameEn, String nameZh, String timeZone, String source, String checksum,
         List<District> districts, List<Office> offices, List<Preschool> preschools,
-        List<DistrictIndicator> indicators) {
+        List<DistrictIndicator> indicators, List<Catchment> catchments) {
     public RegionData {
         districts = List.copyOf(districts);
         offices = List.copyOf(offices);
         preschools = List.copyOf(preschools);
         indicators = List.copyOf(indicators);
+        catchments = catchments == null ? List.of() : List.copyOf(catchments);
+    }
+
+    /** Region data without catchments (the form before 1.1). */
+    public RegionData(String code, String nameEn, String nameZh, String timeZone, String source, String checksum,
+            List<District> districts, List<Office> offices, List<Preschool> preschools, List<DistrictIndicator> indicators) {
+        this(code, nameEn, nameZh, timeZone, source, checksum, districts, offices, preschools, indicators, List.of());
     }
 }

@@ -36,6 +36,17 @@ public interface RegionService {
     List<DistrictIndicator> indicators(String region, String indicator);
 
     /**
+     * The catchment of each preschool of the region, ordered by preschool code: read from the region's catchment file,
+     * or derived from the preschools' coordinates when the region names only how many catchments it has (then each is
+     * marked {@link Catchment#synthetic()}); empty when the region has no catchment data. Since 1.1; the default answers
+     * none, for implementations written before.
+     */
+    default List<Catchment> catchments(String region) {
+        require(region);
+        return List.of();
+    }
+
+    /**
      * Loads the region's reference data again from the files it was first loaded from (its region bundle),
      * or, when {@code folder} is not null, from a folder holding files of the same formats (a
      * {@code region.properties} descriptor and the files it names). Replaces the stored data in one

@@ -47,6 +47,7 @@ import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionService;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.dispatch.internal.jpa.Transactions;
@@ -85,6 +86,10 @@ public class DispatchServiceImpl implements DispatchService, DispatchAdmin {
     private final BundleTracker<String> tracker;
     private final AtomicLong catalogueGeneration = new AtomicLong();
     private volatile CaseTypeCatalogue catalogue;
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-dispatch)")
+    SchemaReady schemaReady;
 
     @Activate
     public DispatchServiceImpl(@Reference(target = "(osgi.unit.name=safenest-dispatch)") JpaTemplate jpa,

@@ -64,6 +64,7 @@ import org.safenest.api.intake.TransferRequest;
 import org.safenest.api.outbox.Outbox;
 import org.safenest.api.region.District;
 import org.safenest.api.region.RegionService;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.intake.internal.IdAllocator.Ids;
@@ -117,6 +118,10 @@ public class CaseService implements IntakeService {
     private final IdAllocator rowIds;
     /** The change {@link #run} is making on this thread. */
     private final ThreadLocal<Change> change = new ThreadLocal<>();
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-intake)")
+    SchemaReady schemaReady;
 
     @Activate
     public CaseService(@Reference(target = "(osgi.unit.name=safenest-intake)") JpaTemplate jpa, @Reference RegionService regions,

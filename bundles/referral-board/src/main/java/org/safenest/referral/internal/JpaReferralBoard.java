@@ -64,6 +64,7 @@ import org.safenest.api.region.Office;
 import org.safenest.api.region.OfficeType;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionService;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.referral.internal.jpa.ProposalEntity;
@@ -128,6 +129,10 @@ public class JpaReferralBoard implements ReferralBoard {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-referral)")
+    SchemaReady schemaReady;
 
     @Activate
     public JpaReferralBoard(@Reference(target = "(osgi.unit.name=safenest-referral)") JpaTemplate jpa,

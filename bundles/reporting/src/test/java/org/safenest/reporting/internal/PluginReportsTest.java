@@ -19,12 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationService;
 import org.safenest.api.allocation.DistrictLoad;
+import org.safenest.api.allocation.Frontier;
+import org.safenest.api.allocation.FrontierPoint;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.PlanMetrics;
 import org.safenest.api.allocation.PlanStatus;
 import org.safenest.api.allocation.StoredPlan;
 import org.safenest.api.allocation.StrategyDescription;
 import org.safenest.api.allocation.StrategyRun;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.intake.TransferDirection;
@@ -41,6 +45,7 @@ import org.safenest.api.reporting.ReportNote;
 import org.safenest.api.reporting.ReportRequest;
 import org.safenest.api.reporting.ReportTable;
 import org.safenest.api.security.Caller;
+import org.safenest.reporting.internal.reports.AllocationFrontierReport;
 import org.safenest.reporting.internal.reports.AllocationPlansReport;
 import org.safenest.reporting.internal.reports.ReferralBoardReport;
 
@@ -101,8 +106,12 @@ class PluginReportsTest {
     }
 
     private static AllocationPlan plan(String strategy, int changing, int unserved, DistrictLoad... districts) {
+        List<UnservedUnit> left = new ArrayList<>();
+        for (int i = 0; i < unserved; i++) {
+            left.add(new UnservedUnit("u" + i, "qianzhen", i == 0 ? UnservedReason.DISTANCE : UnservedReason.CAPACITY, "test"));
+        }
         PlanMetrics m = new PlanMetrics(changing, changing * 10, List.of(), 120.0, 80.0, 40.0, 2, 10, 1, unserved, 3.5, 9.0, List.of(),
-                List.of(districts));
+                List.of(districts), 88, left);
         return new AllocationPlan(strategy, Map.of(), List.of(), List.of(), m, true, List.of(), Instant.parse("2026-03-01T00:00:00Z"));
     }
 
@@ -129,8 +138,8 @@ class PluginReportsTest {
         assertFalse(report.appliesTo("kh")); // no kindergartens there
 
         ReportTable byPlan = report.compute(new ReportRequest("hk", null, null, List.of(), 0, Map.of()));
-        assertEquals("[p1, retain, ADOPTED, 0, 0, 120.0, 40.0, 2, 1, 2, 3.5]", byPlan.rows().get(0).toString());
-        assertEquals("[p2, optimal, PROPOSED, 12, 120, 120.0, 40.0, 2, 0, 0, 3.5]", byPlan.rows().get(1).toString());
+        assertEquals("[p1, retain, ADOPTED, 0, 0, 120.0, 40.0, 2, 1, 2, capacity 1, distance 1, 88, 3.5]", byPlan.rows().get(0).toString());
+        assertEquals("[p2, optimal, PROPOSED, 12, 120, 120.0, 40.0, 2, 0, 0, none, 88, 3.5]", byPlan.rows().get(1).toString());
         assertTrue(byPlan.notes().stream().anyMatch(n -> n.code().equals(ReportNote.SYNTHETIC)));
         assertEquals("Retain operators", byPlan.display("strategy", "retain", "en"));
 
@@ -146,5 +155,25 @@ class PluginReportsTest {
                 () -> report.compute(new ReportRequest("hk", null, null, List.of(), 0, Map.of("plans", "p9"))));
         assertEquals("plans", e.errors().get(0).field());
         assertEquals(Optional.empty(), allocation.plan("hk", "p9"));
+    }
+
+    @Test
+    void theAllocationFrontierOneRowPerPoint() {
+        List<List<Double>> asked = new ArrayList<>();
+        AllocationService allocation = fake(AllocationService.class, Map.of("frontier", args -> {
+            @SuppressWarnings("unchecked") List<Double> w = (List<Double>) args[1];
+            asked.add(w);
+            return new Frontier("hk", List.of(
+                    new FrontierPoint("optimal balance=0", "optimal", Map.of(), true, 1, 0, 3, 40, 120.5, 80.0, 1.2, 0, 544),
+                    new FrontierPoint("district", "district", Map.of(), false, Double.NaN, Double.NaN, 300, 6000, 90.25, 60.0, 0.8, 0, 628)),
+                    true, List.of(), Instant.now());
+        }));
+        AllocationFrontierReport report = new AllocationFrontierReport(allocation, t.regions, t.clock);
+        ReportTable table = report.compute(new ReportRequest("hk", null, null, List.of(), 0, Map.of("balance", "0, 2.5")));
+        assertEquals(List.of(0.0, 2.5), asked.get(0));
+        assertEquals("[optimal balance=0, optimised, 40, 120.5, 3, 80.0, 0, 544]", table.rows().get(0).toString());
+        assertEquals("[district, strategy, 6000, 90.25, 300, 60.0, 0, 628]", table.rows().get(1).toString());
+        assertTrue(table.notes().stream().anyMatch(n -> n.code().equals(ReportNote.SYNTHETIC)));
+        assertThrows(InvalidInputException.class, () -> report.compute(new ReportRequest("hk", null, null, List.of(), 0, Map.of("balance", "x"))));
     }
 }

@@ -37,7 +37,7 @@ public class DistrictStrategy implements AllocationStrategy {
     public static final String ID = "district";
 
     private static final List<StrategyParameter> PARAMETERS = List.of(new StrategyParameter("catchments",
-            "auto: the catchment data when the region has some (org.safenest.allocation <region>.catchments), else the districts; "
+            "auto: the region's catchments when it has some (its catchment data, or catchments derived from coordinates and marked synthetic), else the districts; "
                     + "district: always the districts; data: only the catchment data (units it does not name use their district)",
             "auto"));
 
@@ -92,8 +92,15 @@ public class DistrictStrategy implements AllocationStrategy {
                 teams.add(Teams.of(e.getKey() + "-" + (g + 1), List.of(operator), kinds.get(g), groups.get(g)));
             }
         }
+        int incomplete = 0;
+        for (Team t : teams) {
+            incomplete += t.units().size() < input.staffing().size(t.kind()).units() ? 1 : 0;
+        }
         List<String> notes = List.of(
-                catchments.size() + " catchments (" + (useData ? "catchment data" : "the districts") + "), " + teams.size() + " teams.",
+                catchments.size() + " catchments (" + (!useData ? "the districts" : input.catchmentsSynthetic()
+                        ? "SYNTHETIC catchments derived from the units' coordinates, not the published catchment list"
+                        : "catchment data") + "), " + teams.size() + " teams, " + incomplete + " of them incomplete (fewer units "
+                        + "than their kind is staffed for).",
                 "Each catchment goes to the operator already serving most of its units (ties: more cases there, then operator id): "
                         + continued + " catchments; " + tendered + " catchments that no operator serves are tendered.");
         return new AllocationPlan(ID, p.given(), teams, List.of(), null, input.synthetic(), notes, Instant.now());

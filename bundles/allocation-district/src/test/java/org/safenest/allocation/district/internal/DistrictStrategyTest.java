@@ -81,10 +81,7 @@ class DistrictStrategyTest {
     @Test
     void hongKongHasOneOperatorPerDistrictTheOneServingMost() {
         AllocationInput hk = HongKong.input();
-        long start = System.nanoTime();
-        AllocationPlan plan = Plans.run(district, hk, Map.of());
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1000, "took " + ms + " ms");
+        AllocationPlan plan = Plans.run(district, hk, Map.of("catchments", "district"));
         assertEquals(0, plan.metrics().unservedUnits());
         Map<String, Set<String>> operatorsByDistrict = new TreeMap<>();
         for (Team t : plan.teams()) {
@@ -120,5 +117,37 @@ class DistrictStrategyTest {
                 + plan.metrics().unitsChangingOperator());
         assertEquals(hk.units().stream().filter(u -> plan.metrics().affectedUnits().stream().anyMatch(a -> a.unit().equals(u.code())))
                 .mapToInt(AllocationUnit::casesInService).sum(), plan.metrics().casesAffected());
+    }
+
+    @Test
+    void hongKongBy18DistrictsAndBy65SyntheticCatchmentsEveryUnitServed() {
+        AllocationInput hk = HongKong.input();
+        AllocationPlan byDistrict = Plans.run(district, hk, Map.of("catchments", "district"));
+        AllocationPlan byCatchment = Plans.run(district, hk, Map.of()); // auto: the region's (derived) catchments
+        for (AllocationPlan p : List.of(byDistrict, byCatchment)) {
+            assertEquals(0, p.metrics().unservedUnits());
+            assertEquals(List.of(), p.metrics().unserved());
+        }
+        assertEquals(544, byDistrict.metrics().workers());
+        assertTrue(byCatchment.notes().get(0).startsWith("65 catchments (SYNTHETIC catchments derived"), byCatchment.notes().get(0));
+        // each catchment whole to one operator; no team crosses a catchment
+        Map<String, Set<String>> operatorsByCatchment = new TreeMap<>();
+        for (Team t : byCatchment.teams()) {
+            Set<String> cs = new HashSet<>();
+            t.units().forEach(u -> cs.add(hk.catchments().get(u)));
+            assertEquals(1, cs.size(), t.id());
+            operatorsByCatchment.computeIfAbsent(cs.iterator().next(), c -> new HashSet<>()).addAll(t.operators());
+        }
+        assertEquals(65, operatorsByCatchment.size());
+        operatorsByCatchment.forEach((c, ops) -> assertEquals(1, ops.size(), c));
+        // smaller areas than districts: more teams that are not complete, and more workers for the same units
+        assertTrue(byCatchment.metrics().incompleteTeams() > byDistrict.metrics().incompleteTeams(),
+                byCatchment.metrics().incompleteTeams() + " vs " + byDistrict.metrics().incompleteTeams());
+        assertTrue(byCatchment.metrics().workers() > byDistrict.metrics().workers());
+        System.out.printf("districts: teams %d incomplete %d workers %d changing %d cases %d%ncatchments: teams %d incomplete %d "
+                + "workers %d changing %d cases %d%n", byDistrict.teams().size(), byDistrict.metrics().incompleteTeams(),
+                byDistrict.metrics().workers(), byDistrict.metrics().unitsChangingOperator(), byDistrict.metrics().casesAffected(),
+                byCatchment.teams().size(), byCatchment.metrics().incompleteTeams(), byCatchment.metrics().workers(),
+                byCatchment.metrics().unitsChangingOperator(), byCatchment.metrics().casesAffected());
     }
 }

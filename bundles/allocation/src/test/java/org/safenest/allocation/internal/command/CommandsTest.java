@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.LocalDatabase;
-import org.safenest.allocation.internal.PlanStore;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
@@ -52,7 +51,7 @@ class CommandsTest {
         }
     };
     private final MemoryRegions regions = new MemoryRegions(HongKong.data());
-    private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), regions, audit, (k, v) -> { });
+    private final AllocationServiceImpl service = new AllocationServiceImpl(db, regions, audit);
     private final PrintStream out = System.out;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.AllocationSettings;
 import org.safenest.allocation.internal.LocalDatabase;
-import org.safenest.allocation.internal.PlanStore;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
@@ -51,7 +50,7 @@ class AllocationResourceTest {
 
     private final LocalDatabase db = new LocalDatabase();
     private final List<AuditRecord> audited = new ArrayList<>();
-    private final AllocationServiceImpl service = new AllocationServiceImpl(new PlanStore(db), new MemoryRegions(HongKong.data()),
+    private final AllocationServiceImpl service = new AllocationServiceImpl(db, new MemoryRegions(HongKong.data()),
             new AuditLog() {
                 @Override
                 public AuditRecord record(AuditRecord r) {
@@ -68,7 +67,7 @@ class AllocationResourceTest {
                 public long count(AuditQuery q) {
                     return audited.size();
                 }
-            }, (k, v) -> { });
+            });
     private final AllocationResource resource = new AllocationResource(service);
 
     AllocationResourceTest() {

@@ -18,6 +18,7 @@ import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.core.internal.jpa.AuditEntity;
 
 /**
@@ -37,6 +38,10 @@ public class JpaAuditLog implements AuditLog {
     private final JpaTemplate jpa;
     private final GroupCommit<AuditEntity> writer;
     private final AuditSeal seal = AuditSeal.node();
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-core)")
+    SchemaReady schemaReady;
 
     @Activate
     public JpaAuditLog(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa) {

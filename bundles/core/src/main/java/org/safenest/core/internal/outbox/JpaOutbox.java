@@ -27,6 +27,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.safenest.api.outbox.Outbox;
 import org.safenest.api.outbox.OutboxConsumer;
 import org.safenest.api.outbox.OutboxEvent;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.core.internal.jpa.OutboxConsumerEntity;
 import org.safenest.core.internal.jpa.OutboxEntity;
 import org.slf4j.Logger;
@@ -92,6 +93,10 @@ public class JpaOutbox implements Outbox {
     /** A consumer whose last batch failed: retried one event at a time after a growing pause. */
     private record Failing(long position, int attempts, long retryAtNanos) {
     }
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-core)")
+    SchemaReady schemaReady;
 
     @Activate
     public JpaOutbox(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa, OutboxConfiguration config) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.core.internal.jpa.Transactions;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,6 +28,7 @@ import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.Office;
@@ -55,6 +57,10 @@ public class JpaRegionService implements RegionService, RegionLoading {
     private final Map<Long, String> pending = new ConcurrentHashMap<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "safenest-region-loader"));
     private final BundleTracker<String> tracker;
+
+    /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
+    @Reference(target = "(unit=safenest-core)")
+    SchemaReady schemaReady;
 
     @Activate
     public JpaRegionService(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa,
@@ -88,6 +94,8 @@ public class JpaRegionService implements RegionService, RegionLoading {
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, String name) {
                 regionBundles.values().removeIf(b -> b.getBundleId() == bundle.getBundleId());
+                // A bundle that is gone is no longer a problem of this installation (the health checks read these).
+                problems.remove(name);
             }
         };
         tracker.open();
@@ -104,18 +112,17 @@ public class JpaRegionService implements RegionService, RegionLoading {
         String name = bundle.getSymbolicName();
         try {
             RegionData data = RegionDataReader.read(RegionSource.of(bundle));
-            Optional<Region> stored = store.region(data.code());
-            if (stored.isPresent() && !stored.get().source().startsWith(RegionSource.BUNDLE_SOURCE)) {
-                // An operator replaced the data from a folder: keep it until told otherwise.
-                LOG.info("Region {} keeps the data loaded from {}; 'safenest:region-reload {}' goes back to {}",
-                        data.code(), stored.get().source(), data.code(), name);
-            } else if (store.checksum(data.code()).filter(data.checksum()::equals).isPresent()) {
-                LOG.info("Region {} is up to date ({})", data.code(), name);
-            } else {
-                Region region = store.replace(data);
-                LOG.info("Region {} loaded from {}: {}", region.code(), name, region.counts());
-                audit.record(AuditRecord.of("system", "region.load", region.code(), name, AuditOutcome.SUCCESS,
-                        region.counts().toString()));
+            RegionStore.BundleLoad outcome = loadOnce(data, name);
+            switch (outcome) {
+                case KEPT_FOLDER_DATA -> LOG.info("Region {} keeps the data loaded from a folder; 'safenest:region-reload {}' goes back to {}",
+                        data.code(), data.code(), name);
+                case UP_TO_DATE -> LOG.info("Region {} is up to date ({})", data.code(), name);
+                case LOADED -> {
+                    Region region = store.require(data.code());
+                    LOG.info("Region {} loaded from {}: {}", region.code(), name, region.counts());
+                    audit.record(AuditRecord.of("system", "region.load", region.code(), name, AuditOutcome.SUCCESS,
+                            region.counts().toString()));
+                }
             }
             problems.remove(name);
         } catch (RegionDataException e) {
@@ -184,6 +191,36 @@ public class JpaRegionService implements RegionService, RegionLoading {
     @Override
     public List<DistrictIndicator> indicators(String region, String indicator) {
         return store.indicators(region, indicator);
+    }
+
+    /**
+     * Stores a bundle's region data once on this database. Another node starting at the same time may create the same
+     * new region in the same moment: one of the two inserts fails on the region's key, and the loser looks again (and
+     * finds the region up to date).
+     */
+    private RegionStore.BundleLoad loadOnce(RegionData data, String bundleName) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store.loadFromBundle(data);
+            } catch (RuntimeException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                LOG.info("Region {} from {}: storing failed ({}); another node may be storing it at the same time, looking again",
+                        data.code(), bundleName, e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(250L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Catchment> catchments(String region) {
+        return store.catchments(region);
     }
 
     @Override

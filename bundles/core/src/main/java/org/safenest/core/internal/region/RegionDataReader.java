@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.DistrictPart;
@@ -135,8 +136,105 @@ public final class RegionDataReader {
                         + "indicators." + n + " is missing)");
             }
         }
+        List<Catchment> catchments = readCatchments(index, preschools, indicators);
         return new RegionData(code, required("name.en"), required("name.zh"), timeZone, source.describe(),
-                HexFormat.of().formatHex(digest.digest()), districts, offices, preschools, indicators);
+                HexFormat.of().formatHex(digest.digest()), districts, offices, preschools, indicators, catchments);
+    }
+
+    // ------------------------------------------------------------------ catchments
+
+    /**
+     * Catchments (the areas district-based teams cover), optional. Either a file, {@code catchments = <file>} with
+     * {@code catchments.format} {@code unit-catchment} (header {@code unit,catchment}: a preschool code and its
+     * catchment id, every preschool named once) or {@code district-catchment} (header {@code district,catchment}: every
+     * preschool of the district, a district by code or name); or, while the list is not among the region's files,
+     * {@code catchments.derive = <count>} (and optionally {@code catchments.derive.weight = <indicator key>}, the
+     * district indicator the count is shared by; default: the number of preschools): SYNTHETIC catchments derived from
+     * the preschools' coordinates ({@link CatchmentDerivation}). A file wins over {@code derive}.
+     */
+    private List<Catchment> readCatchments(DistrictIndex index, List<Preschool> preschools, List<DistrictIndicator> indicators)
+            throws RegionDataException {
+        String file = descriptor.getProperty("catchments");
+        if (file != null && !file.isBlank()) {
+            return readCatchmentFile(file.trim(), required("catchments.format"), index, preschools);
+        }
+        String derive = descriptor.getProperty("catchments.derive");
+        if (derive == null || derive.isBlank()) {
+            return List.of();
+        }
+        int count;
+        try {
+            count = Integer.parseInt(derive.trim());
+        } catch (NumberFormatException e) {
+            throw new RegionDataException(DESCRIPTOR, 0, "catchments.derive '" + derive.trim() + "' is not a whole number");
+        }
+        if (count < 1) {
+            throw new RegionDataException(DESCRIPTOR, 0, "catchments.derive must be at least 1");
+        }
+        if (preschools.isEmpty()) {
+            throw new RegionDataException(DESCRIPTOR, 0, "catchments.derive needs preschools to derive catchments from");
+        }
+        Map<String, Double> weights = new HashMap<>();
+        String weight = descriptor.getProperty("catchments.derive.weight");
+        if (weight != null && !weight.isBlank()) {
+            for (DistrictIndicator i : indicators) {
+                if (i.indicator().equals(weight.trim())) {
+                    weights.put(i.district(), i.value());
+                }
+            }
+            if (weights.isEmpty()) {
+                throw new RegionDataException(DESCRIPTOR, 0, "catchments.derive.weight '" + weight.trim() + "' is not an indicator of the region");
+            }
+        }
+        return CatchmentDerivation.derive(count, index.districts, preschools, weights);
+    }
+
+    private List<Catchment> readCatchmentFile(String file, String format, DistrictIndex index, List<Preschool> preschools)
+            throws RegionDataException {
+        boolean byUnit = switch (format) {
+            case "unit-catchment" -> true;
+            case "district-catchment" -> false;
+            default -> throw new RegionDataException(DESCRIPTOR, 0, "catchments.format '" + format
+                    + "' is not known (known: unit-catchment, district-catchment)");
+        };
+        Map<String, List<Preschool>> byDistrict = new HashMap<>();
+        Map<String, Preschool> byCode = new HashMap<>();
+        for (Preschool p : preschools) {
+            byDistrict.computeIfAbsent(p.district(), k -> new ArrayList<>()).add(p);
+            byCode.put(p.code(), p);
+        }
+        Map<String, String> result = new java.util.TreeMap<>();
+        for (CSVRecord rec : csv(file, true)) {
+            long line = rec.getRecordNumber() + 1;
+            String catchment = limit(field(rec, "catchment", file), 64, file, line, "catchment");
+            if (byUnit) {
+                String unit = field(rec, "unit", file);
+                if (!byCode.containsKey(unit)) {
+                    throw new RegionDataException(file, line, "unit '" + unit + "' is not a preschool of the region");
+                }
+                if (result.put(unit, catchment) != null) {
+                    throw new RegionDataException(file, line, "unit '" + unit + "' appears twice");
+                }
+            } else {
+                District d = index.find(field(rec, "district", file));
+                if (d == null) {
+                    throw new RegionDataException(file, line, "district '" + rec.get("district") + "' is not in the districts file");
+                }
+                for (Preschool p : byDistrict.getOrDefault(d.code(), List.of())) {
+                    if (result.put(p.code(), catchment) != null) {
+                        throw new RegionDataException(file, line, "district '" + d.code() + "' appears twice");
+                    }
+                }
+            }
+        }
+        for (Preschool p : preschools) {
+            if (!result.containsKey(p.code())) {
+                throw new RegionDataException(file, 0, "preschool " + p.code() + " (" + p.nameEn() + ") has no catchment");
+            }
+        }
+        List<Catchment> catchments = new ArrayList<>();
+        result.forEach((unit, c) -> catchments.add(new Catchment(unit, c, false)));
+        return catchments;
     }
 
     // ------------------------------------------------------------------ districts

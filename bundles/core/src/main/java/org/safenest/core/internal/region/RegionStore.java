@@ -18,12 +18,14 @@ import java.util.function.Supplier;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.persistence.LockModeType;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.region.District;
+import org.safenest.api.region.Catchment;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.DistrictPart;
 import org.safenest.api.region.GeoPoint;
@@ -36,6 +38,7 @@ import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionData;
 import org.safenest.api.region.ServedArea;
 import org.safenest.core.internal.jpa.DistrictEntity;
+import org.safenest.core.internal.jpa.CatchmentEntity;
 import org.safenest.core.internal.jpa.IndicatorEntity;
 import org.safenest.core.internal.jpa.OfficeEntity;
 import org.safenest.core.internal.jpa.PreschoolEntity;
@@ -89,6 +92,41 @@ public final class RegionStore {
         return tx.required(em -> Optional.ofNullable(em.find(RegionEntity.class, code)).map(r -> r.checksum));
     }
 
+    /** What {@link #loadFromBundle} did. */
+    public enum BundleLoad {
+        /** An operator loaded the region from a folder: its data stays until told otherwise. */
+        KEPT_FOLDER_DATA,
+        /** The stored data came from the same files. */
+        UP_TO_DATE,
+        /** The data was stored. */
+        LOADED
+    }
+
+    /**
+     * Stores a region bundle's data unless the stored data came from the same files or from a folder, deciding and
+     * writing in one transaction that holds the region's row lock: nodes that start together on one database load a
+     * region once, one after the other. (Two nodes creating a new region at once: one insert fails on the region's
+     * key and the caller looks again.)
+     */
+    public BundleLoad loadFromBundle(RegionData data) {
+        invalidate();
+        try {
+            return tx.required(em -> {
+                RegionEntity stored = em.find(RegionEntity.class, data.code(), LockModeType.PESSIMISTIC_WRITE);
+                if (stored != null && stored.source != null && !stored.source.startsWith(RegionSource.BUNDLE_SOURCE)) {
+                    return BundleLoad.KEPT_FOLDER_DATA;
+                }
+                if (stored != null && data.checksum().equals(stored.checksum)) {
+                    return BundleLoad.UP_TO_DATE;
+                }
+                write(data);
+                return BundleLoad.LOADED;
+            });
+        } finally {
+            invalidate();
+        }
+    }
+
     /** Replaces the region's reference data with {@code data} in one transaction. */
     public Region replace(RegionData data) {
         invalidate();
@@ -102,7 +140,7 @@ public final class RegionStore {
 
     private void write(RegionData data) {
         tx.required(em -> {
-            for (String entity : List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity", "IndicatorEntity")) {
+            for (String entity : List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity", "IndicatorEntity", "CatchmentEntity")) {
                 em.createQuery("DELETE FROM " + entity + " e WHERE e.region = :r").setParameter("r", data.code()).executeUpdate();
             }
             RegionEntity region = em.find(RegionEntity.class, data.code());
@@ -148,6 +186,7 @@ public final class RegionStore {
                 em.persist(e);
             }
             insertPreschools(em, data);
+            insertCatchments(em, data);
             for (DistrictIndicator i : data.indicators()) {
                 IndicatorEntity e = new IndicatorEntity();
                 e.region = data.code();
@@ -189,6 +228,35 @@ public final class RegionStore {
         } catch (SQLException e) {
             throw new PersistenceException("could not store the preschools of region " + data.code(), e);
         }
+    }
+
+    /** The catchments of a region in one JDBC batch, as the preschools. */
+    private static void insertCatchments(EntityManager em, RegionData data) {
+        if (data.catchments().isEmpty()) {
+            return;
+        }
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO SN_CATCHMENT (REGION, UNIT, CATCHMENT, SYNTHETIC)"
+                + " VALUES (?, ?, ?, ?)")) {
+            for (Catchment c : data.catchments()) {
+                insert.setString(1, data.code());
+                insert.setString(2, c.unit());
+                insert.setString(3, c.catchment());
+                insert.setBoolean(4, c.synthetic());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("could not store the catchments of region " + data.code(), e);
+        }
+    }
+
+    public List<Catchment> catchments(String region) {
+        return cached("catchments:" + region, () -> tx.required(em -> {
+            requireIn(em, region);
+            return em.createQuery("SELECT c FROM CatchmentEntity c WHERE c.region = :r ORDER BY c.unit", CatchmentEntity.class)
+                    .setParameter("r", region).getResultList().stream().map(c -> new Catchment(c.unit, c.catchment, c.synthetic)).toList();
+        }));
     }
 
     public List<Region> regions() {

@@ -19,10 +19,13 @@ import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.security.Caller;
+import org.safenest.core.internal.health.HealthProbes;
 
 /**
  * Writes an audit record for every {@code /api} request, allowed or refused: who, the method and path (never
  * the query string or the body, which may hold personal data), the region in the path, and the outcome.
+ * The load-balancer probes ({@link HealthProbes#isProbe}) are not recorded: they carry no data, need no login,
+ * and would add a record every few seconds.
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
@@ -42,6 +45,9 @@ public class AuditFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (HealthProbes.isProbe(request.getMethod(), request.getUriInfo().getPath())) {
+            return;
+        }
         Object caller = request.getProperty(AuthenticationFilter.CALLER);
         String actor = caller instanceof Caller c ? c.name() : "anonymous";
         String path = request.getUriInfo().getPath();

@@ -36,6 +36,7 @@ import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.core.internal.security.JaasLogin;
 import org.safenest.core.internal.security.LoginThrottle;
+import org.safenest.core.internal.health.HealthProbes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * {@link SessionResource} (state-changing calls with the session's CSRF token). Without valid credentials the request
  * ends here with 401; with them, the request's user principal is the {@link Caller}. Failed logins are throttled
  * ({@link LoginThrottle}: 429 with Retry-After) and marked for the audit with the user name tried and the address.
+ *
+ * <p>One exemption: the load-balancer probes, {@code GET} or {@code HEAD} of exactly {@code /api/health/live} and
+ * {@code /api/health/ready} ({@link HealthProbes#isProbe}), pass without a login; they answer only UP or DOWN.
+ * Any other path, a trailing slash or another method included, needs a login as before.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "org.safenest.core")
 @Designate(ocd = CoreConfiguration.class)
@@ -89,6 +94,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        if (HealthProbes.isProbe(request.getMethod(), request.getUriInfo().getPath())) {
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
             String sessionId = sessionId(request.getCookies());

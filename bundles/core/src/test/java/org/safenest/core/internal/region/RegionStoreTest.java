@@ -125,6 +125,14 @@ class RegionStoreTest {
         assertEquals(100, kowloonCity.size());
         assertEquals(expected.stream().filter(p -> p.district().equals("kowloon-city")).toList(), kowloonCity);
         assertEquals(List.of(), store.preschools("hong-kong", "no-such-district"));
+        // catchments (derived, synthetic) round trip in unit order, and go with the region's other data on a reload
+        assertEquals(hongKong.catchments(), store.catchments("hong-kong"));
+        assertEquals(1040, store.catchments("hong-kong").size());
+        assertEquals(List.of(), store.catchments("hong-kong").stream().filter(c -> !c.synthetic()).toList());
+        store.replace(new RegionData(hongKong.code(), hongKong.nameEn(), hongKong.nameZh(), hongKong.timeZone(), hongKong.source(),
+                hongKong.checksum(), hongKong.districts(), hongKong.offices(), hongKong.preschools(), hongKong.indicators()));
+        assertEquals(List.of(), store.catchments("hong-kong"));
+        store.replace(hongKong);
 
         assertEquals(sorted(hongKong.indicators()), sorted(store.indicators("hong-kong", null)));
         List<DistrictIndicator> population = store.indicators("hong-kong", "population");

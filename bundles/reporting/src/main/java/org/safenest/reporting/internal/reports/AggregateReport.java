@@ -87,10 +87,14 @@ public final class AggregateReport implements Report {
             List<ReportColumn> columns, Measures measures) {
     }
 
-    /** The month of a day column, as an expression Derby computes from the index. */
+    /** The month of a day column (its {@code sql} is the column; the query computes year * 100 + month in the database's own SQL). */
     static Dimension month(String dayColumn) {
-        return new Dimension("month", "YEAR(" + dayColumn + ") * 100 + MONTH(" + dayColumn + ")", "月份", "Month",
-                ColumnType.MONTH, null);
+        return new Dimension("month", dayColumn, "月份", "Month", ColumnType.MONTH, null);
+    }
+
+    /** The SQL of a dimension in the database's dialect. */
+    private static String sql(Dimension d, Dialect dialect) {
+        return d.type() == ColumnType.MONTH ? dialect.yearMonth(d.sql()) : d.sql();
     }
 
     static Dimension text(String key, String column, String zh, String en, Names.Kind kind) {
@@ -153,20 +157,21 @@ public final class AggregateReport implements Report {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<String> aggregates = definition.aggregates().apply(today);
 
-        StringJoiner select = new StringJoiner(", ");
-        StringJoiner groupBy = new StringJoiner(", ");
-        StringJoiner orderBy = new StringJoiner(", ");
-        for (int i = 0; i < group.size(); i++) {
-            select.add(group.get(i).sql());
-            groupBy.add(group.get(i).sql());
-            orderBy.add(String.valueOf(i + 1));
-        }
-        aggregates.forEach(select::add);
-        String sql = "SELECT " + select + " FROM " + definition.table() + " WHERE REGION = ?1"
-                + (definition.dayColumn() == null ? "" : " AND " + definition.dayColumn() + " BETWEEN ?2 AND ?3")
-                + (definition.condition() == null ? "" : " AND " + definition.condition())
-                + " GROUP BY " + groupBy + " ORDER BY " + orderBy;
         List<?> result = tx.required(em -> {
+            Dialect dialect = Dialect.of(em);
+            StringJoiner select = new StringJoiner(", ");
+            StringJoiner groupBy = new StringJoiner(", ");
+            StringJoiner orderBy = new StringJoiner(", ");
+            for (int i = 0; i < group.size(); i++) {
+                select.add(sql(group.get(i), dialect));
+                groupBy.add(sql(group.get(i), dialect));
+                orderBy.add(String.valueOf(i + 1));
+            }
+            aggregates.forEach(select::add);
+            String sql = "SELECT " + select + " FROM " + definition.table() + " WHERE REGION = ?1"
+                    + (definition.dayColumn() == null ? "" : " AND " + definition.dayColumn() + " BETWEEN ?2 AND ?3")
+                    + (definition.condition() == null ? "" : " AND " + definition.condition())
+                    + " GROUP BY " + groupBy + " ORDER BY " + orderBy;
             Query q = em.createNativeQuery(sql).setParameter(1, request.region());
             if (definition.dayColumn() != null) {
                 q.setParameter(2, Date.valueOf(request.from())).setParameter(3, Date.valueOf(request.to()));

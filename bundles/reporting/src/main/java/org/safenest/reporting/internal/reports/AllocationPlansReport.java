@@ -21,6 +21,7 @@ import org.safenest.api.allocation.PlanStatus;
 import org.safenest.api.allocation.StoredPlan;
 import org.safenest.api.allocation.StrategyDescription;
 import org.safenest.api.allocation.StrategyRun;
+import org.safenest.api.allocation.UnservedReason;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.region.RegionService;
@@ -136,13 +137,15 @@ public class AllocationPlansReport implements Report {
             columns.add(new ReportColumn("teamsOverRatio", "超過比例的團隊", "Teams over the ratio", ColumnType.INTEGER));
             columns.add(new ReportColumn("hotSpotDistricts", "熱點地區", "Hot-spot districts", ColumnType.INTEGER));
             columns.add(new ReportColumn("unservedUnits", "未獲服務的幼稚園", "Unserved kindergartens", ColumnType.INTEGER));
+            columns.add(new ReportColumn("unservedWhy", "未獲服務原因", "Why unserved", ColumnType.TEXT));
+            columns.add(new ReportColumn("workers", "社工人數", "Workers", ColumnType.INTEGER));
             columns.add(new ReportColumn("travelKmMean", "平均交通距離（公里）", "Mean travel (km)", ColumnType.DECIMAL));
             for (Compared c : plans) {
                 PlanMetrics m = c.plan().metrics();
                 long hotSpots = m.districts().stream().filter(DistrictLoad::overRatio).count();
                 rows.add(Arrays.asList(c.key(), c.strategy(), c.status(), (long) m.unitsChangingOperator(), (long) m.casesAffected(),
                         m.pupilsPerWorkerMax(), m.pupilsPerWorkerSpread(), (long) m.teamsOverRatio(), hotSpots,
-                        (long) m.unservedUnits(), m.travelKmMean()));
+                        (long) m.unservedUnits(), unservedWhy(m), (long) m.workers(), m.travelKmMean()));
             }
         } else {
             columns.add(new ReportColumn("district", "地區", "District", ColumnType.TEXT));
@@ -223,6 +226,18 @@ public class AllocationPlansReport implements Report {
             throw new InvalidInputException(STRATEGIES, "unknown-strategy", e.getMessage());
         }
         return out;
+    }
+
+    /** The unserved kindergartens by reason, as {@code capacity 86, distance 3}; {@code none} when every one is served. */
+    static String unservedWhy(PlanMetrics m) {
+        StringBuilder b = new StringBuilder();
+        for (UnservedReason r : UnservedReason.values()) {
+            long n = m.unserved(r);
+            if (n > 0) {
+                b.append(b.length() == 0 ? "" : ", ").append(r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(' ').append(n);
+            }
+        }
+        return b.length() == 0 ? (m.unservedUnits() == 0 ? "none" : "not-given " + m.unservedUnits()) : b.toString();
     }
 
     private static List<String> list(String csv) {

@@ -70,7 +70,7 @@ public class FactReports {
                 text("caseType", "CASE_TYPE", "案件類型", "Case type", Names.Kind.CASE_TYPE),
                 text("district", "DISTRICT", "行政區", "District", Names.Kind.DISTRICT)),
             today -> List.of("COUNT(*)", "SUM(MANUAL_QUEUE)", "SUM(CASE WHEN BASIS = 'BY_HAND' THEN 1 ELSE 0 END)",
-                "AVG(CASE WHEN RECEIVED_AT IS NOT NULL THEN CAST(DECIDED_AT - RECEIVED_AT AS DOUBLE) / 60000.0 END)",
+                "AVG(CASE WHEN RECEIVED_AT IS NOT NULL THEN CAST(DECIDED_AT - RECEIVED_AT AS FLOAT) / 60000.0 END)",
                 "MAX(CASE WHEN RECEIVED_AT IS NOT NULL THEN (DECIDED_AT - RECEIVED_AT) / 60000 END)"),
             List.of(new ReportColumn("decisions", "派案決定數", "Decisions", ColumnType.COUNT),
                 new ReportColumn("toManualQueue", "進入人工分派佇列", "To the manual queue", ColumnType.COUNT),

@@ -1,0 +1,22 @@
+package org.safenest.referral.internal;
+
+import org.junit.jupiter.api.Test;
+import org.safenest.testsupport.UnitSchemaCheck;
+
+/**
+ * The unit's changelog (db/changelog/safenest-referral.xml) makes exactly the schema EclipseLink makes from the entities, runs
+ * twice without change, and adopts a database that EclipseLink made (releases up to 0.1): on Derby, and on
+ * PostgreSQL where one answers on 127.0.0.1:5432 (skipped with a message otherwise).
+ */
+class SchemaTest {
+
+    @Test
+    void changelogOnDerby() throws Exception {
+        UnitSchemaCheck.onDerby("safenest-referral");
+    }
+
+    @Test
+    void changelogOnPostgres() throws Exception {
+        UnitSchemaCheck.onPostgres("safenest-referral");
+    }
+}
