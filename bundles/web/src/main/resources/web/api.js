@@ -1,41 +1,31 @@
-// The REST API under /api with HTTP Basic login. The credentials stay in sessionStorage only (gone when the tab
-// closes); requests are sent with credentials 'omit', so the browser neither caches the login nor shows its own
-// login dialog on a 401.
-const KEY = 'safenest.auth';
+// The REST API under /api. The web keeps no password: the login sends the credentials once (POST /api/session with
+// HTTP Basic) and the server answers with a session cookie (HttpOnly, SameSite=Strict, so scripts cannot read it)
+// and a CSRF token, kept in this module's memory only and sent with every state-changing call. After a reload the
+// page asks GET /api/session for the token again. Logout ends the session on the server.
+const CSRF_HEADER = 'X-Safenest-CSRF';
+let csrf = null;
 let unauthorized = () => {};
 
-export function hasCredentials() {
-  return sessionStorage.getItem(KEY) !== null;
-}
-
-export function encode(user, password) {
+function basic(user, password) {
   const bytes = new TextEncoder().encode(`${user}:${password}`);
   let binary = '';
   bytes.forEach((b) => { binary += String.fromCharCode(b); });
   return btoa(binary);
 }
 
-export function saveCredentials(token) {
-  sessionStorage.setItem(KEY, token);
-}
-
-export function clearCredentials() {
-  sessionStorage.removeItem(KEY);
-}
-
 export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-/** Sends a request; answers { status, ok, body } (status 0 when the server cannot be reached). */
-export async function request(method, path, body, token = sessionStorage.getItem(KEY)) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Basic ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+async function send(method, path, body, headers = {}) {
+  // X-Safenest-Client: the server then answers a 401 without a Basic challenge, so the browser shows no dialog.
+  const h = { Accept: 'application/json', 'X-Safenest-Client': 'web', ...headers };
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  if (csrf && method !== 'GET' && method !== 'HEAD') h[CSRF_HEADER] = csrf;
   let res;
   try {
     res = await fetch(path, {
-      method, headers, credentials: 'omit', cache: 'no-store',
+      method, headers: h, credentials: 'same-origin', cache: 'no-store',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -46,23 +36,54 @@ export async function request(method, path, body, token = sessionStorage.getItem
   if (text) {
     try { data = JSON.parse(text); } catch (e) { data = null; }
   }
-  if (res.status === 401 && token && path !== '/api/regions') unauthorized();
   return { status: res.status, ok: res.ok, body: data };
 }
 
+/** Logs in: answers { status, ok, body } where body is the session (user, roles, regions). */
+export async function login(user, password) {
+  const answer = await send('POST', '/api/session', undefined, { Authorization: `Basic ${basic(user, password)}` });
+  csrf = answer.status === 200 && answer.body ? answer.body.csrfToken : null;
+  return answer;
+}
+
+/** The session this browser holds, if any: answers { status, ok, body }. */
+export async function resume() {
+  const answer = await send('GET', '/api/session');
+  csrf = answer.status === 200 && answer.body ? answer.body.csrfToken : null;
+  return answer;
+}
+
+/** Ends the session on the server. */
+export async function logout() {
+  await send('DELETE', '/api/session');
+  csrf = null;
+}
+
+/** Sends a request of the logged-in page; answers { status, ok, body } (status 0 when the server cannot be reached). */
+export async function request(method, path, body) {
+  const answer = await send(method, path, body);
+  if (answer.status === 401 && csrf) {
+    csrf = null;
+    unauthorized();
+  }
+  return answer;
+}
+
 /**
- * Downloads a file (CSV, XLSX) with the login; answers { status, ok, blob, fileName } where fileName comes from
+ * Downloads a file (CSV, XLSX) with the session; answers { status, ok, blob, fileName } where fileName comes from
  * the Content-Disposition header (null when absent), or status 0 when the server cannot be reached.
  */
-export async function download(path, token = sessionStorage.getItem(KEY)) {
-  const headers = token ? { Authorization: `Basic ${token}` } : {};
+export async function download(path) {
   let res;
   try {
-    res = await fetch(path, { headers, credentials: 'omit', cache: 'no-store' });
+    res = await fetch(path, { headers: { 'X-Safenest-Client': 'web' }, credentials: 'same-origin', cache: 'no-store' });
   } catch (e) {
     return { status: 0, ok: false, blob: null, fileName: null };
   }
-  if (res.status === 401 && token) unauthorized();
+  if (res.status === 401 && csrf) {
+    csrf = null;
+    unauthorized();
+  }
   const match = /filename="?([^";]+)"?/i.exec(res.headers.get('Content-Disposition') || '');
   return { status: res.status, ok: res.ok, blob: res.ok ? await res.blob() : null, fileName: match ? match[1] : null };
 }
@@ -70,5 +91,7 @@ export async function download(path, token = sessionStorage.getItem(KEY)) {
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body) => request('POST', path, body),
+  put: (path, body) => request('PUT', path, body),
+  delete: (path) => request('DELETE', path),
   download: (path) => download(path),
 };

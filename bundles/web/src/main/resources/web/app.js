@@ -1,7 +1,7 @@
 // The Safenest web shell: login, region picker, language switch, and the pages the installed bundles contribute
 // (GET /api/web/pages). A page is a JavaScript module whose default export has render(container, context).
 import { t, getLang, setLang, addTexts, applyTexts } from './i18n.js';
-import { api, request, encode, saveCredentials, clearCredentials, hasCredentials, onUnauthorized } from './api.js';
+import { api, login, resume, logout, onUnauthorized } from './api.js';
 import { el, clear } from './dom.js';
 
 const main = document.getElementById('main');
@@ -54,6 +54,8 @@ function showLogin(message) {
   const form = el('form', { class: 'card login', id: 'login-form', novalidate: true },
     el('h1', { tabindex: '-1' }, t('loginTitle')),
     el('p', {}, t('loginIntro')),
+    ...(document.documentElement.dataset.mode === 'demo'
+      ? [el('p', { id: 'demo-mode', class: 'demo-mode', role: 'note' }, t('demoMode'))] : []),
     error,
     el('div', { class: 'field' }, el('label', { for: 'username' }, t('username')), user),
     el('div', { class: 'field' }, el('label', { for: 'password' }, t('password')), password),
@@ -68,16 +70,15 @@ function showLogin(message) {
     }
     submit.disabled = true;
     submit.textContent = t('loggingIn');
-    const token = encode(user.value, password.value);
-    const answer = await request('GET', '/api/regions', undefined, token);
+    const answer = await login(user.value, password.value);
     submit.disabled = false;
     submit.textContent = t('login');
     if (answer.status === 200) {
-      saveCredentials(token);
       password.value = '';
-      await startSession(answer.body);
+      await startSession(null);
     } else {
-      error.textContent = answer.status === 0 ? t('serverUnreachable') : t('loginFailed');
+      error.textContent = answer.status === 0 ? t('serverUnreachable')
+        : answer.status === 429 ? t('tooManyAttempts') : t('loginFailed');
       error.hidden = false;
       password.value = '';
       password.focus();
@@ -91,7 +92,7 @@ async function startSession(regionList) {
   if (!regionList) {
     const answer = await api.get('/api/regions');
     if (answer.status !== 200) {
-      clearCredentials();
+      await logout();
       showLogin(answer.status === 401 ? t('sessionExpired') : t('serverUnreachable'));
       return;
     }
@@ -99,7 +100,7 @@ async function startSession(regionList) {
   }
   const pages = await api.get('/api/web/pages');
   if (pages.status !== 200) {
-    clearCredentials();
+    await logout();
     showLogin(t('serverUnreachable'));
     return;
   }
@@ -213,8 +214,8 @@ regionSelect.addEventListener('change', () => {
   route(false);
 });
 
-logoutButton.addEventListener('click', () => {
-  clearCredentials();
+logoutButton.addEventListener('click', async () => {
+  await logout();
   history.replaceState(null, '', location.pathname);
   showLogin();
   announce(t('loggedOut'));
@@ -222,14 +223,15 @@ logoutButton.addEventListener('click', () => {
 
 window.addEventListener('hashchange', () => route(true));
 onUnauthorized(() => {
-  clearCredentials();
   showLogin(t('sessionExpired'));
 });
 
 setLang(getLang());
-if (hasCredentials()) {
-  updateChrome();
-  startSession(null);
-} else {
-  showLogin();
-}
+resume().then((answer) => {
+  if (answer.status === 200) {
+    updateChrome();
+    startSession(null);
+  } else {
+    showLogin();
+  }
+});

@@ -24,11 +24,21 @@ public final class Api {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    /** A client of {@code base} (such as {@code https://localhost:8443}) trusting what {@code tls} trusts (null: the JDK's defaults). */
+    public Api(String base, javax.net.ssl.SSLContext tls) {
+        this.base = base;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        this.client = b.build();
     }
 
     public Answer get(String path, String user, String password) {
@@ -46,6 +56,17 @@ public final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
         return send(b, user, password);
+    }
+
+    /** Any request with the given headers (no login of its own); {@code json} null for none. */
+    public Answer request(String method, String path, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::header);
+        return send(b, null, null);
     }
 
     private Answer send(HttpRequest.Builder b, String user, String password) {

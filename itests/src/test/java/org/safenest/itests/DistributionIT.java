@@ -3,6 +3,7 @@ package org.safenest.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -138,6 +139,119 @@ public class DistributionIT {
 
         RegionService regions = service(RegionService.class);
         assertEquals("fengshan", regions.district("kaohsiung", "鳳山區").orElseThrow().code());
+    }
+
+    @Test
+    public void demoModeIsTheDefaultAndSaysWhatIsUnsafe() throws Exception {
+        Api api = api();
+        JsonNode security = api.awaitUp(2, Duration.ofSeconds(120)).path("security");
+        assertEquals(security.toString(), "demo", security.path("mode").asText());
+        assertTrue(security.toString(), security.path("serving").asBoolean());
+        assertTrue(security.toString(), security.path("demoUsers").toString().contains("\"intake\""));
+        String warnings = security.path("warnings").toString();
+        assertTrue(warnings, warnings.contains("default passwords"));
+        assertTrue(warnings, warnings.contains("Plain HTTP only"));
+        assertTrue(warnings, warnings.contains("plain text"));
+        assertEquals("none", security.path("passwordHashing").asText());
+        // only administrators see the security section
+        Api.Answer analyst = api.get("/api/health", "analyst", "analyst");
+        assertEquals(200, analyst.status());
+        assertTrue(analyst.raw(), analyst.body().path("security").isNull());
+        // the login page is labelled demo
+        Api.Answer page = api.get("/", null, null);
+        assertEquals(200, page.status());
+        assertTrue(page.raw().contains("data-mode=\"demo\""));
+        assertNull(page.header("Strict-Transport-Security"));
+    }
+
+    @Test
+    public void theWebHoldsASessionCookieNotAPasswordAndStateChangesNeedTheCsrfToken() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("worker:worker".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Answer open = api.request("POST", "/api/session", null, Map.of("Authorization", basic));
+        assertEquals(open.raw(), 200, open.status());
+        String setCookie = open.header("Set-Cookie");
+        assertTrue(setCookie, setCookie.startsWith("SAFENEST_SESSION="));
+        assertTrue(setCookie, setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/api"));
+        assertFalse("no Secure flag on plain HTTP: " + setCookie, setCookie.contains("Secure"));
+        assertEquals("worker", open.body().path("user").asText());
+        String csrf = open.body().path("csrfToken").asText();
+        assertTrue(csrf.length() >= 32);
+        assertFalse(open.raw().contains("worker:worker"));
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        // The cookie alone logs in for reading; the session knows its user.
+        assertEquals(200, api.request("GET", "/api/regions", null, Map.of("Cookie", cookie)).status());
+        Api.Answer who = api.request("GET", "/api/session", null, Map.of("Cookie", cookie));
+        assertEquals("worker", who.body().path("user").asText());
+        assertEquals(csrf, who.body().path("csrfToken").asText());
+        // A state-changing call with the cookie but without the token (what a cross-site form would send) is refused.
+        Api.Answer forged = api.request("DELETE", "/api/session", null, Map.of("Cookie", cookie));
+        assertEquals(forged.raw(), 403, forged.status());
+        Api.Answer wrongToken = api.request("DELETE", "/api/session", null, Map.of("Cookie", cookie, "X-Safenest-CSRF", "x" + csrf));
+        assertEquals(403, wrongToken.status());
+        assertEquals(200, api.request("GET", "/api/regions", null, Map.of("Cookie", cookie)).status());
+        // Logout ends the session on the server: the cookie no longer logs in.
+        Api.Answer logout = api.request("DELETE", "/api/session", null, Map.of("Cookie", cookie, "X-Safenest-CSRF", csrf));
+        assertEquals(204, logout.status());
+        assertTrue(logout.header("Set-Cookie"), logout.header("Set-Cookie").contains("Max-Age=0"));
+        assertEquals(401, api.request("GET", "/api/regions", null, Map.of("Cookie", cookie)).status());
+        // A wrong password opens no session.
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("worker:nope".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Answer refused = api.request("POST", "/api/session", null, Map.of("Authorization", wrong));
+        assertEquals(401, refused.status());
+        assertNull(refused.header("Set-Cookie"));
+    }
+
+    @Test
+    public void auditVerificationFindsARowEditedInTheDatabase() throws Exception {
+        Api api = api();
+        api.awaitUp(2, Duration.ofSeconds(120));
+        for (int i = 0; i < 5; i++) {
+            api.get("/api/regions", "analyst", "analyst");
+        }
+        assertEquals(403, api.get("/api/audit/verify", "analyst", "analyst").status());
+        JsonNode v = null;
+        for (int i = 0; i < 120; i++) {
+            v = api.get("/api/audit/verify", "admin", "admin").body();
+            if (v.path("chained").asLong() >= 5) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(v.toString(), v.path("intact").asBoolean());
+        assertTrue(v.toString(), v.path("chained").asLong() >= 5);
+
+        // Someone with access to the database changes who did something.
+        long id;
+        javax.sql.DataSource ds = dataSource();
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT ID FROM SN_AUDIT WHERE CHAIN_POS = 3")) {
+                assertTrue(rs.next());
+                id = rs.getLong(1);
+            }
+            assertEquals(1, st.executeUpdate("UPDATE SN_AUDIT SET ACTOR = 'someone-else' WHERE ID = " + id));
+        }
+        Api.Answer tampered = api.get("/api/audit/verify", "admin", "admin");
+        assertEquals(200, tampered.status());
+        assertFalse(tampered.raw(), tampered.body().path("intact").asBoolean());
+        assertEquals(tampered.raw(), "changed", tampered.body().path("firstProblem").path("kind").asText());
+        assertEquals(id, tampered.body().path("firstProblem").path("recordId").asLong());
+        assertEquals(3, tampered.body().path("firstProblem").path("position").asLong());
+        String console = SafenestTestSupport.execute(context(), "safenest:audit-verify", "");
+        assertTrue(console, console.contains("AUDIT LOG TAMPERED WITH: CHANGED - Record " + id + " at position 3"));
+    }
+
+    private static javax.sql.DataSource dataSource() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            var refs = context().getServiceReferences(javax.sql.DataSource.class, "(|(dataSourceName=safenest)(osgi.jndi.service.name=safenest))");
+            if (!refs.isEmpty()) {
+                return context().getService(refs.iterator().next());
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no DataSource safenest");
     }
 
     @Test

@@ -58,6 +58,37 @@ public final class SafenestTestSupport {
         return kar.getName().replaceFirst("\\.kar$", "");
     }
 
+    /**
+     * Runs a console command inside the container (as the local console would, without a login; commands guarded
+     * by an ACL such as config:* are refused) with {@code input} as its keyboard; answers what it printed.
+     */
+    public static String execute(org.osgi.framework.BundleContext context, String command, String input) throws Exception {
+        org.apache.karaf.shell.api.console.SessionFactory factory = null;
+        for (int i = 0; i < 240 && factory == null; i++) {
+            var ref = context.getServiceReference(org.apache.karaf.shell.api.console.SessionFactory.class);
+            factory = ref == null ? null : context.getService(ref);
+            if (factory == null) {
+                Thread.sleep(500);
+            }
+        }
+        if (factory == null) {
+            throw new AssertionError("no console session factory");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = factory.create(
+                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -222,12 +222,18 @@ public class WebBrowserIT {
         assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
         shot("10-past-meetings-english");
 
-        // Logging out clears the stored credentials.
+        // The page keeps no password: nothing in the browser's storage; the login is an HttpOnly session cookie.
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        String storage = (String) js.executeScript("return JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)]);");
+        assertFalse(storage, storage.contains(java.util.Base64.getEncoder().encodeToString("chair:chair".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertFalse(storage, storage.contains("safenest.auth"));
+        assertFalse((Boolean) js.executeScript("return document.cookie.includes('SAFENEST_SESSION');"));
+        // Logging out ends the session on the server.
         click("#logout");
         waitFor("#login-form");
-        Object stored2 = ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return sessionStorage.getItem('safenest.auth');");
-        assertEquals(null, stored2);
+        Object after = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/session', {credentials: 'same-origin', headers: {'X-Safenest-Client': 'web'}}).then((r) => done(r.status), () => done(-1));");
+        assertEquals(401L, after);
     }
 
     /**

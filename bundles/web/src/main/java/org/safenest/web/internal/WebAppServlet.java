@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,14 +13,18 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 
 /**
  * Serves the web shell (the files under {@code /web} in this bundle) at the root of the default HTTP context:
  * {@code /} is {@code index.html}. The JAX-RS whiteboard's {@code /api/*} and the pages other bundles register
  * (such as {@code /pages/referral/*}) have longer patterns, so they win over this servlet's {@code /*}.
+ * {@code index.html} carries the security mode ({@code data-mode} of its root element, from
+ * {@code etc/org.safenest.security.cfg}), so that the login page can say "demo" before anyone logs in.
  */
-@Component(service = Servlet.class, property = {
+@Component(service = Servlet.class, configurationPid = "org.safenest.security", property = {
         "osgi.http.whiteboard.servlet.pattern=/*",
         "osgi.http.whiteboard.servlet.name=safenest-web"})
 public class WebAppServlet extends HttpServlet {
@@ -34,6 +39,17 @@ public class WebAppServlet extends HttpServlet {
             "svg", "image/svg+xml",
             "png", "image/png",
             "ico", "image/x-icon");
+
+    private static final String MODE_PLACEHOLDER = "data-mode=\"\"";
+    private volatile String mode = "demo";
+
+    @Activate
+    @Modified
+    void configure(Map<String, Object> config) {
+        Object m = config.get("mode");
+        String value = m == null ? "demo" : m.toString().trim().toLowerCase(Locale.ROOT);
+        mode = value.equals("demo") ? "demo" : "production";
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -63,7 +79,12 @@ public class WebAppServlet extends HttpServlet {
             return;
         }
         try (InputStream in = url.openStream(); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
+            if (resource.endsWith("/index.html")) {
+                String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                out.write(html.replace(MODE_PLACEHOLDER, "data-mode=\"" + mode + "\"").getBytes(StandardCharsets.UTF_8));
+            } else {
+                in.transferTo(out);
+            }
         }
     }
 

@@ -24,7 +24,8 @@ import org.safenest.core.internal.jpa.AuditEntity;
 /**
  * The audit log in the database. Records are written in transactions of their own (so they survive a failed
  * action) by a {@link GroupCommit} writer: concurrent callers share one commit, and {@link #record} returns only
- * once its record is committed, so no request answers before its audit record is durable.
+ * once its record is committed, so no request answers before its audit record is durable. Each record is sealed
+ * with its MAC as it is written; {@link AuditChain} links them into a hash chain.
  */
 @Component
 public class JpaAuditLog implements AuditLog {
@@ -36,6 +37,7 @@ public class JpaAuditLog implements AuditLog {
 
     private final JpaTemplate jpa;
     private final GroupCommit<AuditEntity> writer;
+    private final AuditSeal seal = AuditSeal.node();
 
     /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
     @Reference(target = "(unit=safenest-core)")
@@ -47,6 +49,7 @@ public class JpaAuditLog implements AuditLog {
         this.writer = new GroupCommit<>("safenest-audit-writer", batch -> jpa.tx(TransactionType.RequiresNew, em -> {
             for (AuditEntity e : batch) {
                 em.persist(e);
+                e.mac = seal.mac(e);
             }
             em.flush();
         }), MAX_BATCH, CAPACITY, WAIT_MS);
@@ -61,7 +64,10 @@ public class JpaAuditLog implements AuditLog {
     public void recordWithChange(AuditRecord r) {
         AuditEntity e = entity(r);
         try {
-            jpa.tx(TransactionType.Mandatory, em -> em.persist(e));
+            jpa.tx(TransactionType.Mandatory, em -> {
+                em.persist(e);
+                e.mac = seal.mac(e);
+            });
         } catch (RuntimeException ex) {
             if (ex.getClass().getSimpleName().contains("TransactionRequired") || String.valueOf(ex.getMessage()).contains("No transaction")) {
                 throw new IllegalStateException("AuditLog.recordWithChange needs the caller's transaction", ex);

@@ -9,9 +9,11 @@ import org.osgi.framework.BundleContext;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionService;
 import org.safenest.core.internal.region.RegionLoading;
+import org.safenest.core.internal.security.SecurityMode;
+import org.safenest.core.internal.security.SecurityStatus;
 
 /** {@code safenest:status}: the same facts as {@code GET /api/health}, for operators at the console. */
-@Command(scope = "safenest", name = "status", description = "Shows whether Safenest is up: its bundles, the regions loaded and any loading problem")
+@Command(scope = "safenest", name = "status", description = "Shows whether Safenest is up: its bundles, the regions loaded, any loading problem, and the security mode with its warnings")
 @Service
 public class StatusCommand implements Action {
 
@@ -23,6 +25,9 @@ public class StatusCommand implements Action {
 
     @Reference
     RegionLoading loading;
+
+    @Reference
+    SecurityMode security;
 
     @Override
     public Object execute() {
@@ -39,7 +44,13 @@ public class StatusCommand implements Action {
                     r.counts().districts(), r.counts().offices(), r.counts().preschools());
         }
         loading.problems().forEach((bundle, problem) -> System.out.println("  PROBLEM " + bundle + ": " + problem));
-        System.out.println("API: http://localhost:8181/api/health (HTTP Basic login)");
+        SecurityStatus s = security.refresh();
+        System.out.println("Security: " + s.mode().toUpperCase(java.util.Locale.ROOT) + " mode"
+                + (s.serving() ? "" : ", REFUSING every request (503) until set up") + "; passwords hashed: " + s.passwordHashing()
+                + "; HTTPS: " + (s.https() ? "on, port " + s.httpsPort() : "off") + "; SSH console: " + s.sshHost());
+        s.blockers().forEach(b -> System.out.println("  TO DO   " + b));
+        s.warnings().forEach(w -> System.out.println("  WARNING " + w));
+        System.out.println("API: /api/health (HTTP Basic login; administrators see the security section)");
         return null;
     }
 }

@@ -11,9 +11,13 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
-/** One audit record. */
+/**
+ * One audit record. {@code mac} seals its content when written (HMAC with the node's audit key); {@code chainPos}
+ * and {@code chainHash} link it to the record before, once the audit chain has taken it in.
+ */
 @Entity
-@Table(name = "SN_AUDIT", indexes = {@Index(columnList = "RECORDED_AT"), @Index(columnList = "ACTOR"), @Index(columnList = "REGION")})
+@Table(name = "SN_AUDIT", indexes = {@Index(columnList = "RECORDED_AT"), @Index(columnList = "ACTOR"), @Index(columnList = "REGION"),
+        @Index(columnList = "CHAIN_POS")})
 public class AuditEntity {
     // Not an IDENTITY column: Derby refuses concurrent inserts into one (40XL1, contention on the identity
     // generator) and every API request writes a record. A table generator hands out blocks of 100 ids.
@@ -37,4 +41,10 @@ public class AuditEntity {
     public String outcome;
     @Column(length = 500)
     public String detail;
+    @Column(name = "MAC", length = 64)
+    public String mac;
+    @Column(name = "CHAIN_POS")
+    public Long chainPos;
+    @Column(name = "CHAIN_HASH", length = 64)
+    public String chainHash;
 }

@@ -55,9 +55,19 @@ public class AuditFilter implements ContainerResponseFilter {
         String region = m.find() ? m.group(1) : null;
         int status = response.getStatus();
         AuditOutcome outcome = status >= 500 ? AuditOutcome.FAILED
-                : status == 401 || status == 403 ? AuditOutcome.DENIED
+                : status == 401 || status == 403 || status == 429 ? AuditOutcome.DENIED
                 : status >= 400 ? AuditOutcome.REJECTED : AuditOutcome.SUCCESS;
         String action = request.getMethod() + " /api/" + (path.startsWith("/") ? path.substring(1) : path);
+        Object tried = request.getProperty(AuthenticationFilter.TRIED_USER);
+        if (tried != null) {
+            // a refused login: the user name tried (never the password) and where it came from
+            String name = tried.toString();
+            String target = "user " + (name.length() > 64 ? name.substring(0, 64) + "..." : name);
+            audit.record(AuditRecord.of(actor, action, region, target, outcome,
+                    "HTTP " + status + (status == 429 ? " (login throttled)" : " (login failed)") + " from "
+                            + request.getProperty(AuthenticationFilter.CLIENT_ADDRESS)));
+            return;
+        }
         audit.record(AuditRecord.of(actor, action, region, null, outcome, "HTTP " + status));
     }
 }

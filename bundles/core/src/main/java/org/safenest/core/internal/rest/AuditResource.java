@@ -25,8 +25,9 @@ import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
+import org.safenest.core.internal.audit.AuditChain;
 
-/** {@code GET /api/audit}: the audit log, newest first, for administrators. */
+/** {@code GET /api/audit}: the audit log, newest first, and {@code GET /api/audit/verify}, for administrators. */
 @Component(service = AuditResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(SafenestApplication.SELECT)
@@ -36,10 +37,20 @@ import org.safenest.api.security.Role;
 public class AuditResource {
 
     private final AuditLog audit;
+    private final AuditChain chain;
 
     @Activate
-    public AuditResource(@Reference AuditLog audit) {
+    public AuditResource(@Reference AuditLog audit, @Reference AuditChain chain) {
         this.audit = audit;
+        this.chain = chain;
+    }
+
+    /** {@code GET /api/audit/verify}: walks the audit chain; reports the first record changed, removed or inserted. */
+    @GET
+    @Path("verify")
+    public AuditChain.Verification verify(@Context SecurityContext security) {
+        Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN);
+        return chain.verify();
     }
 
     /** A page of the audit log and how many records match in all. */

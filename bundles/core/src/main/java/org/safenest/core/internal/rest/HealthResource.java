@@ -9,7 +9,9 @@ import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -28,6 +30,8 @@ import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.schema.SchemaReady;
 import org.safenest.core.internal.region.RegionLoading;
+import org.safenest.core.internal.security.SecurityMode;
+import org.safenest.core.internal.security.SecurityStatus;
 import org.safenest.core.internal.schema.SchemaMigrations;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -52,6 +56,8 @@ public class HealthResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FeaturesService features;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SecurityMode security;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SchemaMigrations schemas;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
@@ -64,7 +70,7 @@ public class HealthResource {
     }
 
     public record Health(String status, List<String> features, List<BundleState> bundles, List<RegionState> regions,
-            Map<String, String> problems) {
+            Map<String, String> problems, SecurityStatus security) {
     }
 
     public record BundleState(String name, String version, String state) {
@@ -73,8 +79,9 @@ public class HealthResource {
     public record RegionState(String code, String nameEn, String nameZh, RegionCounts counts) {
     }
 
+    /** The health; its {@code security} section (mode, what refuses service, warnings) only for administrators. */
     @GET
-    public Health health() {
+    public Health health(@Context SecurityContext caller) {
         List<BundleState> bundles = new ArrayList<>();
         boolean allActive = true;
         for (Bundle b : context.getBundles()) {
@@ -103,7 +110,10 @@ public class HealthResource {
         Map<String, String> problems = new java.util.TreeMap<>(loading.problems());
         boolean starting = loading.loading() || schemasPending(problems) || waitingForSchema();
         String status = !problems.isEmpty() || !allActive ? "DEGRADED" : starting ? "STARTING" : "UP";
-        return new Health(status, installed, bundles, loaded, problems);
+        SecurityMode mode = security;
+        SecurityStatus securityStatus = mode != null && caller != null && caller.isUserInRole(SecurityMode.ADMIN_ROLE)
+                ? mode.status() : null;
+        return new Health(status, installed, bundles, loaded, problems, securityStatus);
     }
 
     /** Whether a unit's schema is still being migrated; a failed migration is a problem. */
