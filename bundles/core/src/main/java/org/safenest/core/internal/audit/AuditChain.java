@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.schema.SchemaReady;
 import org.safenest.core.internal.jpa.AuditChainEntity;
 import org.safenest.core.internal.jpa.AuditEntity;
 import org.slf4j.Logger;
@@ -57,6 +58,10 @@ public class AuditChain {
         t.setDaemon(true);
         return t;
     });
+
+    /** The unit's tables exist (core migrated them): the chain's job must not start before SN_AUDIT_CHAIN is there. */
+    @Reference(target = "(unit=safenest-core)")
+    SchemaReady schemaReady;
 
     @Activate
     public AuditChain(@Reference(target = "(osgi.unit.name=safenest-core)") JpaTemplate jpa) {
