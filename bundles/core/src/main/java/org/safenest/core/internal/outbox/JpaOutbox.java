@@ -190,7 +190,11 @@ public class JpaOutbox implements Outbox {
     @Override
     public List<ConsumerState> consumers() {
         return jpa.txExpr(TransactionType.Supports, em -> {
-            long head = sequencerPosition(em);
+            // Committed events the sequencer has not reached yet count as written: they will take the next positions.
+            // Without them a consumer would show no lag in the moment between an event's commit and its sequencing,
+            // and a caller that waits for "no lag" (a test, a rebuild's progress) would read its figures too early.
+            long head = sequencerPosition(em) + em.createQuery(
+                    "SELECT COUNT(o) FROM OutboxEntity o WHERE o.position = 0", Long.class).getSingleResult();
             Map<String, ConsumerState> states = new java.util.TreeMap<>();
             for (OutboxConsumerEntity c : em.createQuery("SELECT c FROM OutboxConsumerEntity c", OutboxConsumerEntity.class)
                     .getResultList()) {
