@@ -2,12 +2,14 @@ package org.safenest.benchmarks;
 
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.safenest.benchmarks.Loops.drain;
+import static org.safenest.benchmarks.Loops.get;
+import static org.safenest.benchmarks.Loops.loop;
+import static org.safenest.benchmarks.Loops.open;
+import static org.safenest.benchmarks.Loops.post;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +19,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -48,6 +46,8 @@ import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.itests.SafenestTestSupport;
 import org.safenest.itests.TestDatabase;
+import org.safenest.benchmarks.Loops.Operation;
+import org.safenest.benchmarks.Loops.Run;
 
 /**
  * Intake throughput over HTTP into embedded Derby, side by side in the same JVM and the same run with the
@@ -66,12 +66,6 @@ import org.safenest.itests.TestDatabase;
 public class IntakeThroughputBenchmark {
 
     private static final String PORT = "safenest.bench.http.port";
-    private static final String[] CASE_TYPES = {"domestic-violence", "disability-protection", "elder-protection",
-            "child-protection", "sexual-assault", "sexual-exploitation", "sexual-harassment", "fragile-family"};
-    private static final String[] DISTRICTS = {"yancheng", "gushan", "zuoying", "nanzi", "sanmin", "xinxing", "qianjin",
-            "lingya", "qianzhen", "qijin", "xiaogang", "linyuan", "daliao", "dashu", "dashe", "renwu", "niaosong",
-            "gangshan", "qiaotou", "yanchao", "tianliao", "alian", "luzhu", "hunei", "qieding", "yongan", "mituo",
-            "ziguan", "qishan", "meinong", "liugui", "jiaxian", "shanlin", "neimen", "maolin", "taoyuan", "namaxia"};
 
     @Configuration
     public Option[] config() {
@@ -81,32 +75,6 @@ public class IntakeThroughputBenchmark {
                 systemProperty("benchmark.clients").value(System.getProperty("benchmark.clients", "8")),
                 systemProperty("benchmark.warmup").value(System.getProperty("benchmark.warmup", "60")),
                 systemProperty("benchmark.output").value(System.getProperty("benchmark.output", "target/benchmark-results")));
-    }
-
-    /** Per-loop figures. */
-    record Run(String name, long operations, double seconds, long[] latenciesMicros, long errors) {
-        double perSecond() {
-            return operations / seconds;
-        }
-
-        long percentile(double p) {
-            if (latenciesMicros.length == 0) {
-                return 0;
-            }
-            long[] sorted = latenciesMicros.clone();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-        }
-
-        String line() {
-            return String.format(Locale.ROOT, "%-34s %9d ops %9.1f ops/s   p50 %7.2f ms   p99 %7.2f ms   errors %d", name,
-                    operations, perSecond(), percentile(0.50) / 1000.0, percentile(0.99) / 1000.0, errors);
-        }
-    }
-
-    @FunctionalInterface
-    interface Operation {
-        boolean run(int client, long sequence) throws Exception;
     }
 
     @Test
@@ -129,7 +97,7 @@ public class IntakeThroughputBenchmark {
                     + " REPORT_ID VARCHAR(100), CASE_TYPE VARCHAR(64), DISTRICT VARCHAR(64), RECEIVED TIMESTAMP,"
                     + " SUMMARY VARCHAR(4000))");
         }
-        String summary = "Synthetic benchmark report: a child aged 6 reported by a school; no personal data.";
+        String summary = Loops.SUMMARY;
         String auth = "Basic " + Base64.getEncoder().encodeToString("intake:intake".getBytes(StandardCharsets.UTF_8));
         String run = Long.toString(System.currentTimeMillis(), 36);
         IntakeService intakeService = service(IntakeService.class);
@@ -141,21 +109,38 @@ public class IntakeThroughputBenchmark {
                 syntheticReport("s" + run + "-" + client + "-" + n, summary)).caseNumber() != null;
         Operation httpFloor = (client, n) -> get(port, auth, "/api/regions/kaohsiung/districts") == 200;
         Operation overHttp = (client, n) -> post(port, auth, "/api/regions/kaohsiung/intake",
-                json("b" + run + "-" + client + "-" + n, summary)) == 201;
+                Loops.reportJson("b" + run + "-" + client + "-" + n)) == 201;
 
         // warm-up: the HTTP intake path runs the service's code too
         System.out.printf(Locale.ROOT, "warming up: %d s of JDBC, %d s of intake over HTTP, 5 s of each other loop%n", 5, warmup);
         loop("warm-up jdbc", clients, 5, (client, n) -> insert(ds, "warm-" + client + "-" + n, summary));
+        Map<String, Long> before;
+        try (Connection c = ds.getConnection()) {
+            before = SameRows.counts(c);
+        }
         loop("warm-up http", clients, warmup, (client, n) -> post(port, auth, "/api/regions/kaohsiung/intake",
-                json("w" + run + "-" + client + "-" + n, summary)) == 201);
+                Loops.reportJson("w" + run + "-" + client + "-" + n)) == 201);
+        SameRows sameRows;
+        try (Connection c = ds.getConnection()) {
+            Map<String, Long> after = SameRows.counts(c);
+            sameRows = SameRows.of(c, before, after, after.get("SN_REPORT") - before.get("SN_REPORT"));
+        }
+        System.out.println("rows one report writes (counted over the warm-up): " + sameRows.describe());
+        Operation sameWork = (client, n) -> {
+            try (Connection c = ds.getConnection()) {
+                return sameRows.write(c);
+            }
+        };
+        loop("warm-up same rows", clients, 5, sameWork);
         loop("warm-up service", clients, 5, (client, n) -> intakeService.submit(intakeUser, "kaohsiung",
                 syntheticReport("ws" + run + "-" + client + "-" + n, summary)).caseNumber() != null);
         loop("warm-up districts", clients, 5, httpFloor);
 
-        Run jdbc = printed(loop("raw JDBC insert+commit (ceiling)", clients, seconds, ceiling));
-        Run service = printed(loop("intake service in process, no HTTP", clients, seconds, inProcess));
-        Run floor = printed(loop("GET /districts over HTTP (floor)", clients, seconds, httpFloor));
-        Run intake = printed(loop("intake over HTTP (POST /intake)", clients, seconds, overHttp));
+        Run jdbc = loop("raw JDBC insert+commit (ceiling)", clients, seconds, ceiling).printed();
+        Run same = loop("same rows as one report, one tx (ceiling)", clients, seconds, sameWork).printed();
+        Run service = loop("intake service in process, no HTTP", clients, seconds, inProcess).printed();
+        Run floor = loop("GET /districts over HTTP (floor)", clients, seconds, httpFloor).printed();
+        Run intake = loop("intake over HTTP (POST /intake)", clients, seconds, overHttp).printed();
 
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Intake throughput, %d concurrent clients, %d s per loop after %d s of warm-up, " + database() + ", %s, %d cores",
@@ -165,6 +150,10 @@ public class IntakeThroughputBenchmark {
         }
         lines.add(String.format(Locale.ROOT, "ratio intake over HTTP / raw JDBC ceiling: %.3f (aim: at least 0.50)",
                 intake.perSecond() / jdbc.perSecond()));
+        lines.add(same.line() + String.format(Locale.ROOT, "   %.3f of the ceiling", same.perSecond() / jdbc.perSecond()));
+        lines.add("  (rows per report, counted: " + sameRows.describe() + ")");
+        lines.add(String.format(Locale.ROOT, "ratio intake over HTTP / same rows in one transaction: %.3f",
+                intake.perSecond() / same.perSecond()));
         lines.add(String.format(Locale.ROOT, "time per intake over HTTP %.3f ms of the clients' capacity = HTTP floor %.3f ms"
                         + " + intake service %.3f ms + rest %.3f ms", ms(intake), ms(floor), ms(service),
                 ms(intake) - ms(floor) - ms(service)));
@@ -174,8 +163,9 @@ public class IntakeThroughputBenchmark {
         Files.write(out.resolve(TestDatabase.postgresql() ? "intake-throughput-postgresql.txt" : "intake-throughput.txt"), lines);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE SN_BENCH_RAW");
+            sameRows.remove(c);
         }
-        for (Run r : List.of(jdbc, service, floor, intake)) {
+        for (Run r : List.of(jdbc, same, service, floor, intake)) {
             assertTrue(r.name() + " did nothing: " + r.errors() + " errors", r.operations() > 0);
         }
     }
@@ -185,24 +175,11 @@ public class IntakeThroughputBenchmark {
         return 1000.0 / r.perSecond();
     }
 
-    /** Prints the loop's line as soon as it is measured. */
-    private static Run printed(Run r) {
-        System.out.println(r.line());
-        return r;
-    }
-
     private static IntakeReport syntheticReport(String id, String summary) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new IntakeReport(id, Instant.now().minusSeconds(60), CASE_TYPES[r.nextInt(CASE_TYPES.length)],
-                DISTRICTS[r.nextInt(DISTRICTS.length)], null, List.of(new ReportedChild(r.nextInt(1, 17), null)), null, summary,
+        return new IntakeReport(id, Instant.now().minusSeconds(60), Loops.CASE_TYPES[r.nextInt(Loops.CASE_TYPES.length)],
+                Loops.DISTRICTS[r.nextInt(Loops.DISTRICTS.length)], null, List.of(new ReportedChild(r.nextInt(1, 17), null)), null, summary,
                 "school");
-    }
-
-    private static String json(String id, String summary) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "{\"reportId\":\"" + id + "\",\"receivedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"caseType\":\""
-                + CASE_TYPES[r.nextInt(CASE_TYPES.length)] + "\",\"district\":\"" + DISTRICTS[r.nextInt(DISTRICTS.length)]
-                + "\",\"children\":[{\"age\":" + r.nextInt(1, 17) + "}],\"summary\":\"" + summary + "\",\"source\":\"school\"}";
     }
 
     /** Waits for /api/health to answer UP with the reference regions loaded. */
@@ -236,8 +213,8 @@ public class IntakeThroughputBenchmark {
                 ThreadLocalRandom r = ThreadLocalRandom.current();
                 p.setString(1, "kaohsiung");
                 p.setString(2, id);
-                p.setString(3, CASE_TYPES[r.nextInt(CASE_TYPES.length)]);
-                p.setString(4, DISTRICTS[r.nextInt(DISTRICTS.length)]);
+                p.setString(3, Loops.CASE_TYPES[r.nextInt(Loops.CASE_TYPES.length)]);
+                p.setString(4, Loops.DISTRICTS[r.nextInt(Loops.DISTRICTS.length)]);
                 p.setTimestamp(5, Timestamp.from(Instant.now()));
                 p.setString(6, summary);
                 p.executeUpdate();
@@ -245,85 +222,6 @@ public class IntakeThroughputBenchmark {
             c.commit();
             return true;
         }
-    }
-
-    private static HttpURLConnection open(int port, String auth, String path) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL("http://localhost:" + port + path).openConnection();
-        c.setConnectTimeout(5_000);
-        c.setReadTimeout(30_000);
-        c.setRequestProperty("Authorization", auth);
-        return c;
-    }
-
-    /** Reads the whole answer, so that the connection goes back to the keep-alive cache. */
-    private static byte[] drain(HttpURLConnection c, int status) throws IOException {
-        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-            return in == null ? new byte[0] : in.readAllBytes();
-        }
-    }
-
-    private static int get(int port, String auth, String path) throws IOException {
-        HttpURLConnection c = open(port, auth, path);
-        int status = c.getResponseCode();
-        drain(c, status);
-        return status;
-    }
-
-    private static int post(int port, String auth, String path, String json) throws IOException {
-        HttpURLConnection c = open(port, auth, path);
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        c.setRequestMethod("POST");
-        c.setDoOutput(true);
-        c.setRequestProperty("Content-Type", "application/json");
-        c.setFixedLengthStreamingMode(body.length);
-        try (OutputStream out = c.getOutputStream()) {
-            out.write(body);
-        }
-        int status = c.getResponseCode();
-        drain(c, status);
-        return status;
-    }
-
-    private static Run loop(String name, int clients, int seconds, Operation op) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                long[] lat = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    boolean ok;
-                    try {
-                        ok = op.run(client, n);
-                    } catch (Exception e) {
-                        ok = false;
-                    }
-                    long micros = (System.nanoTime() - t0) / 1000;
-                    if (!ok) {
-                        errors.incrementAndGet();
-                        continue;
-                    }
-                    if (n == lat.length) {
-                        lat = Arrays.copyOf(lat, lat.length * 2);
-                    }
-                    lat[n++] = micros;
-                }
-                return Arrays.copyOf(lat, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            all.add(f.get());
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Run(name, merged.length, elapsed, merged, errors.get());
     }
 
     private static DataSource dataSource() throws Exception {
