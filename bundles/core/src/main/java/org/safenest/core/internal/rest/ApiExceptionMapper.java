@@ -56,9 +56,27 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 return answer(new ApiError(status, code, s == null ? "Request refused" : s.getReasonPhrase(), List.of()));
             }
         }
+        if (clientGone(e)) {
+            // the client closed the connection while the answer was written (a timed-out probe, a closed tab):
+            // nothing is wrong on the server and nobody is left to answer
+            LOG.debug("The client went away while an answer was written: {}", e.toString());
+            return Response.status(499).build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} while answering an API request", id, t);
         return answer(new ApiError(500, "internal-error", "The server could not answer; the error is logged as " + id, List.of()));
+    }
+
+    /** Jetty's {@code EofException} (or a broken pipe) anywhere in the cause chain: the client is gone. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String type = c.getClass().getName();
+            if (type.equals("org.eclipse.jetty.io.EofException") || (c instanceof java.io.IOException
+                    && String.valueOf(c.getMessage()).contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable e) {
