@@ -97,6 +97,55 @@ public final class SchemaChangelog {
         return history(connection, unit);
     }
 
+    /**
+     * The mark a unit's newest history row carries once the changelog with these bytes has been applied whole:
+     * {@code safenest-sha256:} and the changelog's SHA-256. Kept in the history's {@code TAG} column, which Liquibase
+     * fills only on its {@code tag} command (for roll-backs, which Safenest does not use).
+     */
+    public static String mark(byte[] changelog) {
+        try {
+            return "safenest-sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(changelog));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * True when the unit's newest history row carries {@code mark}: the changelog was applied whole and has not
+     * changed since, so there is nothing for Liquibase to do (one query instead of Liquibase's start-up, lock,
+     * history read and checksum validation at every start). A changed changelog, a database restored from an older
+     * version, or a history without the mark sends the unit through Liquibase as before.
+     */
+    public static boolean upToDate(Connection connection, String unit, String mark) throws SQLException {
+        String table = historyTable(unit);
+        if (!tableExists(connection, table)) {
+            return false;
+        }
+        try (java.sql.PreparedStatement p = connection.prepareStatement("SELECT TAG FROM " + table
+                + " WHERE ORDEREXECUTED = (SELECT MAX(ORDEREXECUTED) FROM " + table + ")")) {
+            try (ResultSet rs = p.executeQuery()) {
+                boolean matched = false;
+                while (rs.next()) {
+                    matched |= mark.equals(rs.getString(1));
+                }
+                return matched;
+            }
+        }
+    }
+
+    /** Puts {@code mark} on the unit's newest history row, after Liquibase applied the changelog whole. */
+    public static void markUpToDate(Connection connection, String unit, String mark) throws SQLException {
+        String table = historyTable(unit);
+        try (java.sql.PreparedStatement p = connection.prepareStatement("UPDATE " + table + " SET TAG = ?"
+                + " WHERE ORDEREXECUTED = (SELECT MAX(ORDEREXECUTED) FROM " + table + ")")) {
+            p.setString(1, mark);
+            p.executeUpdate();
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
     /** The changes recorded for the unit, in the order they were applied; empty when it has no history table yet. */
     public static List<AppliedChange> history(Connection connection, String unit) throws SQLException {
         String table = historyTable(unit);

@@ -158,15 +158,30 @@ public class SchemaMigrations {
         try {
             List<AppliedChange> before;
             List<AppliedChange> after;
+            String mark = SchemaChangelog.mark(changelogBytes(bundle, d));
+            boolean upToDate;
             try (Connection c = dataSource.getConnection()) {
+                upToDate = SchemaChangelog.upToDate(c, d.unit(), mark);
                 before = SchemaChangelog.history(c, d.unit());
             }
-            after = migrateRetrying(bundle, d);
+            if (upToDate) {
+                after = before;
+            } else {
+                after = migrateRetrying(bundle, d);
+                try (Connection c = dataSource.getConnection()) {
+                    SchemaChangelog.markUpToDate(c, d.unit(), mark);
+                }
+            }
             List<AppliedChange> recorded = after.subList(before.size(), after.size());
             long found = recorded.stream().filter(a -> "MARK_RAN".equals(a.type())).count();
             String version = after.isEmpty() ? "" : after.get(after.size() - 1).id();
-            LOG.info("Schema of {} at version {}: {} change(s) run now, {} found already made, {} in all ({} ms)", d.unit(), version,
-                    recorded.size() - found, found, after.size(), (System.nanoTime() - started) / 1_000_000);
+            if (upToDate) {
+                LOG.info("Schema of {} at version {}: up to date with its changelog, {} changes ({} ms)", d.unit(), version,
+                        after.size(), (System.nanoTime() - started) / 1_000_000);
+            } else {
+                LOG.info("Schema of {} at version {}: {} change(s) run now, {} found already made, {} in all ({} ms)", d.unit(), version,
+                        recorded.size() - found, found, after.size(), (System.nanoTime() - started) / 1_000_000);
+            }
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
                 return;
             }
@@ -184,6 +199,20 @@ public class SchemaMigrations {
             LOG.error("Schema migration of {} (bundle {}, {}) failed; its components stay stopped until the bundle starts again",
                     d.unit(), bundle.getSymbolicName(), d.changelog(), e);
             states.computeIfPresent(d.unit(), (u, s) -> new UnitState(u, s.bundle(), s.changelog(), "failed", null, rootMessage(e)));
+        }
+    }
+
+    /** The changelog file as the bundle holds it. */
+    private static byte[] changelogBytes(Bundle bundle, Declared d) throws java.io.IOException {
+        java.net.URL entry = bundle.getEntry(d.changelog());
+        if (entry == null) {
+            entry = bundle.getResource(d.changelog());
+        }
+        if (entry == null) {
+            throw new java.io.FileNotFoundException("bundle " + bundle.getSymbolicName() + " has no " + d.changelog());
+        }
+        try (java.io.InputStream in = entry.openStream()) {
+            return in.readAllBytes();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.safenest.core.internal.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -61,6 +62,22 @@ class SchemaChangelogTest {
 
         // a restart in the same JVM: Liquibase must find its history table (and not create it again)
         assertEquals(first, migrate());
+    }
+
+    @Test
+    void aMarkedHistoryIsUpToDateOnlyWithTheSameChangelog() throws Exception {
+        String mark = SchemaChangelog.mark("<databaseChangeLog>v2</databaseChangeLog>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(SchemaChangelog.upToDate(connection, "safenest-core", mark), "no history table yet");
+        migrate();
+        assertFalse(SchemaChangelog.upToDate(connection, "safenest-core", mark), "applied, not yet marked");
+        SchemaChangelog.markUpToDate(connection, "safenest-core", mark);
+        assertTrue(SchemaChangelog.upToDate(connection, "safenest-core", mark));
+        String changed = SchemaChangelog.mark("<databaseChangeLog>v3</databaseChangeLog>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(SchemaChangelog.upToDate(connection, "safenest-core", changed), "a changed changelog goes through Liquibase");
+        // Liquibase still reads the marked history as its own: a run finds nothing to do and keeps the history
+        List<AppliedChange> history = SchemaChangelog.history(connection, "safenest-core");
+        assertEquals(history, migrate());
+        assertTrue(SchemaChangelog.upToDate(connection, "safenest-core", mark));
     }
 
     @Test
