@@ -95,6 +95,34 @@ public class DistributionIT {
         }
     }
 
+    /** Browsers ask for gzip: pages and JSON come compressed; a client that does not ask gets them as they are. */
+    @Test
+    public void answersAreCompressedForClientsThatAcceptGzip() throws Exception {
+        int port = Integer.getInteger(PORT_PROPERTY);
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String path : List.of("/api/regions/kaohsiung/districts", "/")) {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL("http://localhost:" + port + path).openConnection();
+            c.setRequestProperty("Authorization", auth);
+            c.setRequestProperty("Accept-Encoding", "gzip");
+            assertEquals(path, 200, c.getResponseCode());
+            assertEquals(path, "gzip", c.getHeaderField("Content-Encoding"));
+            String body;
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(c.getInputStream())) {
+                body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertTrue(path + ": " + body.substring(0, Math.min(200, body.length())),
+                    path.equals("/") ? body.contains("<html") : body.contains("fengshan"));
+
+            java.net.HttpURLConnection plain = (java.net.HttpURLConnection) new java.net.URL("http://localhost:" + port + path).openConnection();
+            plain.setRequestProperty("Authorization", auth);
+            assertEquals(path, 200, plain.getResponseCode());
+            assertNull(path, plain.getHeaderField("Content-Encoding"));
+            try (java.io.InputStream in = plain.getInputStream()) {
+                in.readAllBytes();
+            }
+        }
+    }
+
     @Test
     public void healthReportsTheTwoReferenceRegionsWithTheirCounts() throws Exception {
         JsonNode health = api().awaitUp(2, Duration.ofSeconds(120));
