@@ -40,8 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.LRUMap;
 
 import io.swagger.v3.core.converter.AnnotatedType;
-import io.swagger.v3.core.converter.ModelConverters;
-import io.swagger.v3.core.converter.ResolvedSchema;
+import io.swagger.v3.core.converter.ModelConverterContextImpl;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.ObjectMapperFactory;
 import io.swagger.v3.oas.models.Components;
@@ -87,21 +86,18 @@ final class ApiReader {
     private static final Pattern ALTERNATIVES = Pattern.compile("[\\w.-]+(\\|[\\w.-]+)*");
     private static final String ERROR = "#/components/schemas/Error";
 
-    private final ModelConverters converters;
+    private final ModelConverterContextImpl models;
     private final OpenAPI api;
     private final Map<String, Schema> schemas = new TreeMap<>();
     private final Map<String, PathItem> paths = new TreeMap<>();
     private final Set<String> operationIds = new HashSet<>();
 
     ApiReader(String version) {
-        converters = new ModelConverters();
-        for (var c : List.copyOf(converters.getConverters())) {
-            converters.removeConverter(c);
-        }
         ObjectMapper mapper = ObjectMapperFactory.createJson();
         // its own type cache: Jackson's shared one would keep an uninstalled capability's classes
         mapper.setTypeFactory(mapper.getTypeFactory().withCache(new LRUMap<Object, JavaType>(16, 400)));
-        converters.addConverter(new ModelResolver(mapper));
+        // one context for the whole document, as swagger's own Reader does: each type is resolved once
+        models = new ModelConverterContextImpl(new ModelResolver(mapper));
         api = new OpenAPI()
                 .info(new Info().title("Safenest REST API").version(version)
                         .license(new License().name("Apache License 2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
@@ -172,6 +168,7 @@ final class ApiReader {
         Paths p = new Paths();
         paths.forEach(p::addPathItem);
         api.paths(p);
+        models.getDefinedModels().forEach(schemas::putIfAbsent);
         schemas.forEach(api.getComponents()::addSchemas);
         return api;
     }
@@ -309,19 +306,13 @@ final class ApiReader {
                 new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref(ERROR))));
     }
 
-    /** The schema of a Java type, its named parts added to the components; null for none. */
+    /** The schema of a Java type (a $ref for a named one: its parts go to the components); null for none. */
     private Schema<?> schema(Type type) {
         if (type == null || type == void.class || type == Void.class) {
             return null;
         }
-        ResolvedSchema r = converters.resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
-        if (r == null) {
-            return new ObjectSchema();
-        }
-        if (r.referencedSchemas != null) {
-            r.referencedSchemas.forEach(schemas::putIfAbsent);
-        }
-        return r.schema == null ? new ObjectSchema() : r.schema;
+        Schema<?> r = models.resolve(new AnnotatedType(type).resolveAsRef(true));
+        return r == null ? new ObjectSchema() : r;
     }
 
     private static boolean isJson(String type) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
@@ -51,12 +54,16 @@ public class OpenApiDocument {
     }
 
     private final BundleContext context;
+    /** What both trackers track; changed before {@link #generation} is, so that a document made meanwhile is stale. */
+    private final Map<ServiceReference<?>, Source> sources = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
     private final ServiceTracker<ApiResource, Source> contributed;
     private final ServiceTracker<Object, Source> whiteboard;
     private final String version;
     private volatile Rendered current;
 
-    private record Rendered(byte[] json, byte[] yaml) {
+    /** A document, made when the services were as {@code generation} says. */
+    private record Rendered(long generation, byte[] json, byte[] yaml) {
     }
 
     @Activate
@@ -70,26 +77,24 @@ public class OpenApiDocument {
                 if (!selectsSafenest(reference.getProperty("osgi.jaxrs.application.select"))) {
                     return null;
                 }
-                changed();
-                return new Source(reference);
+                return added(reference);
             }
 
             @Override
             public void removedService(ServiceReference<Object> reference, Source source) {
-                changed();
+                removed(reference);
             }
         };
         // a tracker rather than a DS reference: this bundle's own ApiResources need this component
         contributed = new ServiceTracker<>(context, ApiResource.class, null) {
             @Override
             public Source addingService(ServiceReference<ApiResource> reference) {
-                changed();
-                return new Source(reference);
+                return added(reference);
             }
 
             @Override
             public void removedService(ServiceReference<ApiResource> reference, Source source) {
-                changed();
+                removed(reference);
             }
         };
         whiteboard.open();
@@ -102,8 +107,16 @@ public class OpenApiDocument {
         whiteboard.close();
     }
 
-    private void changed() {
-        current = null;
+    private Source added(ServiceReference<?> reference) {
+        Source s = new Source(reference);
+        sources.put(reference, s);
+        generation.incrementAndGet();
+        return s;
+    }
+
+    private void removed(ServiceReference<?> reference) {
+        sources.remove(reference);
+        generation.incrementAndGet();
     }
 
     /** The class of a service's object; null when it is gone meanwhile. */
@@ -141,24 +154,24 @@ public class OpenApiDocument {
 
     private Rendered rendered() {
         Rendered r = current;
-        if (r == null) {
-            synchronized (this) {
-                r = current;
-                if (r == null) {
-                    r = render();
-                    current = r;
-                }
-            }
+        if (r != null && r.generation() == generation.get()) {
+            return r;
         }
-        return r;
+        synchronized (this) {
+            r = current;
+            long g = generation.get(); // read before the services: a change from now on makes this document stale
+            if (r == null || r.generation() != g) {
+                r = render(g);
+                current = r;
+            }
+            return r;
+        }
     }
 
-    private Rendered render() {
-        List<Source> sources = new ArrayList<>(contributed.getTracked().values());
-        sources.addAll(whiteboard.getTracked().values());
+    private Rendered render(long g) {
         long start = System.nanoTime();
         List<Source> described = new ArrayList<>();
-        for (Source s : sources) {
+        for (Source s : List.copyOf(sources.values())) {
             if (s.type == null) {
                 s.type = typeOf(s.reference);
             }
@@ -178,7 +191,7 @@ public class OpenApiDocument {
         }
         OpenAPI api = reader.result();
         try {
-            Rendered r = new Rendered(Json.pretty().writeValueAsString(api).getBytes(StandardCharsets.UTF_8),
+            Rendered r = new Rendered(g, Json.pretty().writeValueAsString(api).getBytes(StandardCharsets.UTF_8),
                     Yaml.pretty().writeValueAsString(api).getBytes(StandardCharsets.UTF_8));
             LOG.info("OpenAPI document made: {} resources, {} paths, in {} ms", described.size(), api.getPaths().size(),
                     (System.nanoTime() - start) / 1_000_000);
