@@ -21,6 +21,8 @@ final class Distribution implements AutoCloseable {
 
     final Path home;
     final int port;
+    /** The console's SSH port ({@code bin/client}). */
+    final int sshPort;
     private final File log;
 
     Distribution(String name) throws Exception {
@@ -39,7 +41,8 @@ final class Distribution implements AutoCloseable {
         }
         port = SafenestTestSupport.freePort();
         append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + port);
-        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + SafenestTestSupport.freePort());
+        sshPort = SafenestTestSupport.freePort();
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort);
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + SafenestTestSupport.freePort(),
                 "rmiServerPort = " + SafenestTestSupport.freePort());
         if (database.length > 0) {
@@ -66,6 +69,22 @@ final class Distribution implements AutoCloseable {
         }
         run(home, "kill", "-9", Long.toString(pid));
         awaitExit(pid, 30);
+    }
+
+    /**
+     * A console command as an operator gives it over SSH: {@code bin/client -a PORT -u admin -p admin COMMAND}
+     * (the demo administrator); answers what the console printed.
+     */
+    String console(String command) throws Exception {
+        Process p = new ProcessBuilder(List.of("bin/client", "-a", Integer.toString(sshPort), "-h", "127.0.0.1", "-u", "admin",
+                "-p", "admin", "-r", "10", command)).directory(home.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not finish");
+        }
+        assertEquals(command + " failed: " + out, 0, p.exitValue());
+        return out;
     }
 
     private Long pid() throws IOException {

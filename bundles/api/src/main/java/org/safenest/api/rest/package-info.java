@@ -3,7 +3,7 @@
  * {@link org.safenest.api.rest.ApiResource} service. See {@link org.safenest.api.rest.ApiResource}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.safenest.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
@@ -45,6 +46,7 @@ public class WebPagesResource implements ApiResource {
 
     @GET
     @Path("pages")
+    @Roles(Roles.ANY_USER)
     public Pages pages(@Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         return forCaller(caller, pages);

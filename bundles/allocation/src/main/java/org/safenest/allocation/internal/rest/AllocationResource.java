@@ -24,6 +24,8 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.ComparisonTable;
@@ -113,6 +115,7 @@ public class AllocationResource implements ApiResource {
 
     @GET
     @Path("strategies")
+    @Roles(Roles.ANY_USER)
     public Strategies strategies(@PathParam("region") String region, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireRegion(region);
         return strategies(region);
@@ -128,6 +131,7 @@ public class AllocationResource implements ApiResource {
     @PUT
     @Path("active-strategy")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
     public Strategies select(@PathParam("region") String region, SelectRequest request, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireRegion(region);
@@ -138,6 +142,7 @@ public class AllocationResource implements ApiResource {
 
     @GET
     @Path("input")
+    @Roles(Roles.ANY_USER)
     public AllocationInput input(@PathParam("region") String region, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireRegion(region);
         return allocation.input(region);
@@ -146,6 +151,8 @@ public class AllocationResource implements ApiResource {
     @POST
     @Path("plans")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"supervisor", "analyst", "admin"})
+    @Answer(status = 201, value = StoredPlan.class, description = "201 with the plan's Location.")
     public Response compute(@PathParam("region") String region, PlanRequest request, @Context SecurityContext security,
             @Context UriInfo uri) {
         Caller caller = Caller.of(security.getUserPrincipal());
@@ -159,6 +166,7 @@ public class AllocationResource implements ApiResource {
 
     @GET
     @Path("plans")
+    @Roles(Roles.ANY_USER)
     public List<PlanSummary> plans(@PathParam("region") String region, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireRegion(region);
         List<PlanSummary> result = new ArrayList<>();
@@ -170,6 +178,7 @@ public class AllocationResource implements ApiResource {
 
     @GET
     @Path("plans/{id}")
+    @Roles(Roles.ANY_USER)
     public StoredPlan plan(@PathParam("region") String region, @PathParam("id") String id, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireRegion(region);
         return allocation.plan(region, id).orElseThrow(() -> new NotFoundException("plan", id));
@@ -177,6 +186,7 @@ public class AllocationResource implements ApiResource {
 
     @GET
     @Path("current")
+    @Roles(Roles.ANY_USER)
     public StoredPlan current(@PathParam("region") String region, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireRegion(region);
         return allocation.current(region).orElseThrow(() -> new NotFoundException("adopted plan of region", region));
@@ -184,6 +194,7 @@ public class AllocationResource implements ApiResource {
 
     @POST
     @Path("plans/{id}/adopt")
+    @Roles({"supervisor", "admin"})
     public StoredPlan adopt(@PathParam("region") String region, @PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireRegion(region);
@@ -195,6 +206,8 @@ public class AllocationResource implements ApiResource {
     @Path("compare")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Roles({"supervisor", "analyst", "admin"})
+    @Answer(value = PlanComparison.class, description = "JSON, or CSV with Accept: text/csv or ?format=csv.")
     public Response compare(@PathParam("region") String region, @QueryParam("format") String format, CompareRequest request,
             @Context HttpHeaders headers, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
@@ -225,6 +238,7 @@ public class AllocationResource implements ApiResource {
     @POST
     @Path("phase-in")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"supervisor", "analyst", "admin"})
     public PhaseInPlan phaseIn(@PathParam("region") String region, PhaseInRequest request, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireRegion(region);
@@ -237,6 +251,7 @@ public class AllocationResource implements ApiResource {
 
     @GET
     @Path("phase-in/hkcss")
+    @Roles({"supervisor", "analyst", "admin"})
     public PhaseInPlan hkcssPhaseIn(@PathParam("region") String region, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireRegion(region);
@@ -247,6 +262,8 @@ public class AllocationResource implements ApiResource {
     @GET
     @Path("frontier")
     @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Roles({"supervisor", "analyst", "admin"})
+    @Answer(value = Frontier.class, description = "JSON, or CSV with Accept: text/csv or ?format=csv.")
     public Response frontier(@PathParam("region") String region, @QueryParam("balance") String balance, @QueryParam("format") String format,
             @Context HttpHeaders headers, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
 import org.safenest.api.audit.AuditRecord;
@@ -48,6 +49,7 @@ public class AuditResource {
     /** {@code GET /api/audit/verify}: walks the audit chain; reports the first record changed, removed or inserted. */
     @GET
     @Path("verify")
+    @Roles("admin")
     public AuditChain.Verification verify(@Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN);
         return chain.verify();
@@ -58,6 +60,7 @@ public class AuditResource {
     }
 
     @GET
+    @Roles("admin")
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("region") String region,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit,

@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.core.internal.backup.DatabaseBackup;
@@ -51,6 +53,8 @@ public class BackupResource {
     }
 
     @POST
+    @Roles("admin")
+    @Answer(status = 201, value = BackupView.class, description = "201 when the backup is complete; 409 while another runs; refused on PostgreSQL.")
     public Response backup(@Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireAny(Role.ADMIN);
@@ -59,6 +63,7 @@ public class BackupResource {
     }
 
     @GET
+    @Roles("admin")
     public BackupList list(@Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN);
         return new BackupList(backups.folder().toString(), backups.list(backups.folder()).stream().map(BackupView::of).toList());

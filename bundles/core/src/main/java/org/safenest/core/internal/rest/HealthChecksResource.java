@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.core.internal.health.HealthProbes;
@@ -57,6 +58,7 @@ public class HealthChecksResource {
     }
 
     @GET
+    @Roles("admin")
     public Checks checks(@Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN);
         List<Check> checks = new ArrayList<>();

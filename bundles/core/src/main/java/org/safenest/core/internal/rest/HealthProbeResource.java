@@ -16,6 +16,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.core.internal.health.HealthProbes;
 
 /**
@@ -39,6 +41,8 @@ public class HealthProbeResource {
     }
 
     @GET
+    @Roles(Roles.NO_LOGIN)
+    @Answer(value = Probe.class, description = "200 {\"status\":\"UP\"}, or 503 {\"status\":\"DOWN\"}; nothing else.")
     public Response probe(@PathParam("probe") String probe) {
         boolean up = "live".equals(probe) ? HealthProbes.live(executor) : HealthProbes.ready(executor);
         CacheControl noStore = new CacheControl();

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionCounts;
 import org.safenest.api.region.RegionService;
@@ -81,6 +82,7 @@ public class HealthResource {
 
     /** The health; its {@code security} section (mode, what refuses service, warnings) only for administrators. */
     @GET
+    @Roles(Roles.ANY_USER)
     public Health health(@Context SecurityContext caller) {
         List<BundleState> bundles = new ArrayList<>();
         boolean allActive = true;

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.core.internal.metrics.SafenestMetrics;
@@ -31,6 +32,7 @@ public class MetricsResource {
 
     @GET
     @Produces("text/plain; version=0.0.4; charset=utf-8")
+    @Roles("admin")
     public String scrape(@Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN);
         return metrics.scrape();

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictIndicator;
@@ -52,6 +53,7 @@ public class RegionResource {
     }
 
     @GET
+    @Roles(value = Roles.ANY_USER, note = "Lists the regions the user may see.")
     public List<Region> list(@Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         return regions.regions().stream().filter(r -> caller.mayAccessRegion(r.code())).toList();
@@ -69,24 +71,28 @@ public class RegionResource {
 
     @GET
     @javax.ws.rs.Path("{region}")
+    @Roles(Roles.ANY_USER)
     public Region region(@PathParam("region") String region, @Context SecurityContext security) {
         return regions.require(allowed(region, security));
     }
 
     @GET
     @javax.ws.rs.Path("{region}/districts")
+    @Roles(Roles.ANY_USER)
     public List<District> districts(@PathParam("region") String region, @Context SecurityContext security) {
         return regions.districts(allowed(region, security));
     }
 
     @GET
     @javax.ws.rs.Path("{region}/offices")
+    @Roles(Roles.ANY_USER)
     public List<Office> offices(@PathParam("region") String region, @Context SecurityContext security) {
         return regions.offices(allowed(region, security));
     }
 
     @GET
     @javax.ws.rs.Path("{region}/preschools")
+    @Roles(Roles.ANY_USER)
     public List<Preschool> preschools(@PathParam("region") String region, @QueryParam("district") String district,
             @Context SecurityContext security) {
         String code = allowed(region, security);
@@ -101,6 +107,7 @@ public class RegionResource {
 
     @GET
     @javax.ws.rs.Path("{region}/indicators")
+    @Roles(Roles.ANY_USER)
     public List<DistrictIndicator> indicators(@PathParam("region") String region, @QueryParam("indicator") String indicator,
             @Context SecurityContext security) {
         return regions.indicators(allowed(region, security), indicator == null || indicator.isBlank() ? null : indicator.trim());
@@ -109,6 +116,7 @@ public class RegionResource {
     @POST
     @javax.ws.rs.Path("{region}/reload")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
     public Region reload(@PathParam("region") String region, ReloadRequest request, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN);
         String folder = request == null ? null : request.folder();

@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 
@@ -50,6 +52,8 @@ public class SessionResource {
     }
 
     @POST
+    @Roles(value = Roles.ANY_USER, note = "With HTTP Basic only.")
+    @Answer(value = SessionInfo.class, description = "Sets the SAFENEST_SESSION cookie; the body holds the CSRF token.")
     public Response open(@Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         if (!SecurityContext.BASIC_AUTH.equals(security.getAuthenticationScheme())) {
@@ -61,6 +65,7 @@ public class SessionResource {
     }
 
     @GET
+    @Roles(Roles.ANY_USER)
     public SessionInfo current(@Context SecurityContext security, @Context HttpHeaders headers) {
         Caller caller = (Caller) security.getUserPrincipal();
         WebSessions.Session s = sessions.find(AuthenticationFilter.sessionId(headers.getCookies()));
@@ -68,6 +73,8 @@ public class SessionResource {
     }
 
     @DELETE
+    @Roles(Roles.ANY_USER)
+    @Answer(status = 204, description = "Ends the session and clears its cookie.")
     public Response close(@Context SecurityContext security, @Context HttpHeaders headers) {
         sessions.end(AuthenticationFilter.sessionId(headers.getCookies()));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", security.isSecure(), true)).build();

@@ -21,6 +21,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.dispatch.DispatchDecision;
 import org.safenest.api.dispatch.DispatchRuleSet;
@@ -69,12 +70,14 @@ public class DispatchResource implements ApiResource {
 
     @GET
     @javax.ws.rs.Path("rule-sets")
+    @Roles(Roles.ANY_USER)
     public List<RuleSetVersion> versions(@PathParam("region") String region, @Context SecurityContext security) {
         return dispatch.versions(allowed(region, security));
     }
 
     @GET
     @javax.ws.rs.Path("rule-sets/{version}")
+    @Roles(Roles.ANY_USER)
     public DispatchRuleSet ruleSet(@PathParam("region") String region, @PathParam("version") String version,
             @Context SecurityContext security) {
         String code = allowed(region, security);
@@ -89,6 +92,7 @@ public class DispatchResource implements ApiResource {
 
     @GET
     @javax.ws.rs.Path("decide")
+    @Roles(Roles.ANY_USER)
     public DispatchDecision decide(@PathParam("region") String region, @QueryParam("caseType") String caseType,
             @QueryParam("district") String district, @QueryParam("part") String part, @QueryParam("date") String date,
             @Context SecurityContext security) {
@@ -110,6 +114,7 @@ public class DispatchResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("rule-sets")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles("admin")
     public PublishAnswer publish(@PathParam("region") String region, RuleSetRequest request, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireAny(Role.ADMIN);
@@ -121,6 +126,7 @@ public class DispatchResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("validate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"dispatcher", "admin"})
     public List<RuleFileError> validate(@PathParam("region") String region, RuleSetRequest request, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireAny(Role.ADMIN, Role.DISPATCHER);
@@ -130,6 +136,7 @@ public class DispatchResource implements ApiResource {
 
     @GET
     @javax.ws.rs.Path("problems")
+    @Roles({"dispatcher", "admin"})
     public List<SourceProblem> problems(@PathParam("region") String region, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireAny(Role.ADMIN, Role.DISPATCHER);
         String code = allowed(region, security);

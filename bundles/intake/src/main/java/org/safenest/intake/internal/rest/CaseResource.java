@@ -20,6 +20,8 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.dispatch.DispatchDispute;
 import org.safenest.api.dispatch.HandDispatch;
@@ -61,6 +63,8 @@ public class CaseResource implements ApiResource {
      * offset, limit} (1 to 1000, default 100).
      */
     @GET
+    @Roles(value = {"intake", "dispatcher", "social-worker", "supervisor", "board-chair", "admin"}, note = "Every role but analyst.")
+    @Answer(value = CaseSummary.class, array = true, description = "Newest first; the X-Total-Count header holds the number of cases that match.")
     public Response list(@PathParam("region") String region, @QueryParam("caseType") String caseType,
             @QueryParam("serviceLine") String serviceLine, @QueryParam("district") String district,
             @QueryParam("office") String office, @QueryParam("status") String status, @QueryParam("overdue") String overdue,
@@ -84,6 +88,7 @@ public class CaseResource implements ApiResource {
 
     @GET
     @javax.ws.rs.Path("{caseNumber}")
+    @Roles(value = {"intake", "dispatcher", "social-worker", "supervisor", "board-chair", "admin"}, note = "Every role but analyst.")
     public CaseView get(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
             @Context SecurityContext security) {
         return intake.caseView(Caller.of(security.getUserPrincipal()), region, caseNumber);
@@ -92,6 +97,7 @@ public class CaseResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("{caseNumber}/disposition")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"social-worker", "supervisor", "admin"})
     public CaseView disposition(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
             DispositionRequest request, @Context SecurityContext security) {
         return intake.recordDisposition(Caller.of(security.getUserPrincipal()), region, caseNumber, request);
@@ -100,6 +106,7 @@ public class CaseResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("{caseNumber}/follow-up")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"social-worker", "supervisor", "admin"})
     public CaseView followUp(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
             FollowUpRequest request, @Context SecurityContext security) {
         return intake.completeFollowUp(Caller.of(security.getUserPrincipal()), region, caseNumber,
@@ -109,6 +116,7 @@ public class CaseResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("{caseNumber}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"social-worker", "supervisor", "board-chair", "admin"})
     public CaseView transfer(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
             TransferRequest request, @Context SecurityContext security) {
         return intake.transfer(Caller.of(security.getUserPrincipal()), region, caseNumber, request);
@@ -117,6 +125,7 @@ public class CaseResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("{caseNumber}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"dispatcher", "admin"})
     public CaseView dispatch(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
             HandDispatch request, @Context SecurityContext security) {
         return intake.dispatchByHand(Caller.of(security.getUserPrincipal()), region, caseNumber, request);
@@ -126,6 +135,8 @@ public class CaseResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("{caseNumber}/dispute")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"dispatcher", "admin"})
+    @Answer(status = 201, value = DispatchDispute.class)
     public Response dispute(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
             HandDispatch request, @Context SecurityContext security) {
         DispatchDispute dispute = intake.dispute(Caller.of(security.getUserPrincipal()), region, caseNumber, request);

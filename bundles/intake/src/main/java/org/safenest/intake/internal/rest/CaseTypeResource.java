@@ -12,6 +12,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
@@ -35,6 +36,7 @@ public class CaseTypeResource implements ApiResource {
     }
 
     @GET
+    @Roles(Roles.ANY_USER)
     public List<CaseType> list(@PathParam("region") String region, @Context SecurityContext security) {
         Caller.of(security.getUserPrincipal()).requireRegion(region);
         return catalogue.caseTypes(region);

@@ -16,6 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.dispatch.DispatchDispute;
 import org.safenest.api.dispatch.DisputeStatus;
@@ -44,6 +45,7 @@ public class DisputeResource implements ApiResource {
 
     /** The region's disputes, oldest first; {@code status} OPEN or RESOLVED, all when absent. */
     @GET
+    @Roles(value = {"intake", "dispatcher", "social-worker", "supervisor", "board-chair", "admin"}, note = "Every role but analyst.")
     public List<DispatchDispute> list(@PathParam("region") String region, @QueryParam("status") String status,
             @Context SecurityContext security) {
         List<FieldError> errors = new ArrayList<>();
@@ -57,6 +59,7 @@ public class DisputeResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"supervisor", "admin"})
     public DispatchDispute resolve(@PathParam("region") String region, @PathParam("id") String id, ResolveRequest request,
             @Context SecurityContext security) {
         long disputeId;

@@ -15,6 +15,8 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.intake.IntakeReceipt;
 import org.safenest.api.intake.IntakeReport;
@@ -39,6 +41,8 @@ public class IntakeResource implements ApiResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"intake", "dispatcher", "admin"})
+    @Answer(status = 201, value = IntakeReceipt.class, description = "201 with the case's Location; 200 with the first receipt when the reportId was received before.")
     public Response submit(@PathParam("region") String region, IntakeReport report, @Context SecurityContext security,
             @Context UriInfo uri) {
         IntakeReceipt receipt = intake.submit(Caller.of(security.getUserPrincipal()), region, report);

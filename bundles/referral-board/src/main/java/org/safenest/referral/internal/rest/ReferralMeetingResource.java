@@ -17,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
@@ -39,6 +40,7 @@ public class ReferralMeetingResource implements ApiResource {
 
     /** Meetings whose day is within {@code from} and {@code to} (ISO dates, inclusive; default: a year back, three months ahead). */
     @GET
+    @Roles(value = {"social-worker", "supervisor", "board-chair", "admin"}, note = "Members of the board.")
     public List<ReferralMeeting> meetings(@PathParam("region") String region, @QueryParam("from") String from,
             @QueryParam("to") String to, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
@@ -54,6 +56,7 @@ public class ReferralMeetingResource implements ApiResource {
     /** The next meeting not yet held. */
     @GET
     @Path("next")
+    @Roles(value = {"social-worker", "supervisor", "board-chair", "admin"}, note = "Members of the board.")
     public ReferralMeeting next(@PathParam("region") String region, @Context SecurityContext security) {
         return board.nextMeeting(Caller.of(security.getUserPrincipal()), region);
     }

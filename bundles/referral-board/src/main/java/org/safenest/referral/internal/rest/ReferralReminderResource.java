@@ -13,6 +13,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.referral.ReferralBoard;
 import org.safenest.api.referral.Reminder;
@@ -35,6 +36,7 @@ public class ReferralReminderResource implements ApiResource {
     }
 
     @GET
+    @Roles(value = {"social-worker", "supervisor", "board-chair", "admin"}, note = "Members of the board.")
     public List<Reminder> reminders(@PathParam("region") String region, @Context SecurityContext security) {
         return board.reminders(Caller.of(security.getUserPrincipal()), region, null);
     }

@@ -14,6 +14,8 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.referral.DecisionRequest;
@@ -47,6 +49,8 @@ public class ReferralResource implements ApiResource {
     /** Submits a proposal: 201 with the proposal and the meeting it is on. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"social-worker", "supervisor", "admin"})
+    @Answer(status = 201, value = SubmittedProposal.class, description = "201 with its id and meeting.")
     public Response propose(@PathParam("region") String region, ReferralProposal proposal, @Context SecurityContext security) {
         SubmittedProposal p = board.propose(Caller.of(security.getUserPrincipal()), region, proposal);
         return Response.status(Response.Status.CREATED).entity(p).build();
@@ -54,6 +58,7 @@ public class ReferralResource implements ApiResource {
 
     @GET
     @Path("{id}")
+    @Roles(value = {"social-worker", "supervisor", "board-chair", "admin"}, note = "Members of the board.")
     public SubmittedProposal proposal(@PathParam("region") String region, @PathParam("id") String id,
             @Context SecurityContext security) {
         return board.proposal(Caller.of(security.getUserPrincipal()), region, id)
@@ -63,6 +68,7 @@ public class ReferralResource implements ApiResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles({"board-chair", "admin"})
     public SubmittedProposal decide(@PathParam("region") String region, @PathParam("id") String id, DecisionRequest decision,
             @Context SecurityContext security) {
         return board.decide(Caller.of(security.getUserPrincipal()), region, id, decision);
@@ -71,6 +77,7 @@ public class ReferralResource implements ApiResource {
     @POST
     @Path("{id}/follow-up")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles(value = {"social-worker", "supervisor", "board-chair", "admin"}, note = "Members of the board.")
     public SubmittedProposal followUp(@PathParam("region") String region, @PathParam("id") String id, FollowUpRequest request,
             @Context SecurityContext security) {
         return board.completeFollowUp(Caller.of(security.getUserPrincipal()), region, id, request == null ? null : request.note());

@@ -26,6 +26,8 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.safenest.api.rest.Answer;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
@@ -74,6 +76,7 @@ public class StatisticsResource implements ApiResource {
      */
     @POST
     @Path("rebuild")
+    @Roles("admin")
     public Collection rebuild(@PathParam("region") String region, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireRegion(region);
@@ -84,6 +87,7 @@ public class StatisticsResource implements ApiResource {
 
     @GET
     @Path("rebuild")
+    @Roles({"analyst", "admin"})
     public Collection progress(@PathParam("region") String region, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireRegion(region);
@@ -97,6 +101,7 @@ public class StatisticsResource implements ApiResource {
     }
 
     @GET
+    @Roles({"analyst", "supervisor", "admin"})
     public List<ReportDescription> reports(@PathParam("region") String region, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireAny(Role.ANALYST, Role.SUPERVISOR);
@@ -107,6 +112,8 @@ public class StatisticsResource implements ApiResource {
     @GET
     @Path("{report}")
     @Produces({MediaType.APPLICATION_JSON, CSV, XLSX})
+    @Roles({"analyst", "supervisor", "admin"})
+    @Answer(value = ReportTable.class, description = "Query: from, to (dates), group (comma-separated), threshold, format (json, csv, xlsx; or by Accept), lang, and the report's own parameters. CSV and XLSX come as attachments.")
     public Response run(@PathParam("region") String region, @PathParam("report") String report, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
