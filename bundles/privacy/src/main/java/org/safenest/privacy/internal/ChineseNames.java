@@ -48,7 +48,15 @@ final class ChineseNames {
     static final String TITLE = "(?:老師|導師|社工員|社工師|社工|督導|主任|校長|組長|院長|醫師|醫生|護理師|護士|警員|警官|員警|法官|律師"
             + "|里長|鄰長|阿姨|伯伯|叔叔|阿伯|阿嬤|阿公|媽媽|爸爸|同學|老闆|師傅)";
 
-    private static final Pattern AFTER_KIN = Pattern.compile("(?:" + KIN + ")\\s*(?:[:：]\\s*|叫做|名為|是|為|叫)?\\s*(["
+    /**
+     * The first characters of every term of {@link #KIN}: a look-ahead on them lets the matcher skip most positions
+     * with one character test instead of trying the whole alternation (a 4,000-character summary took twice as long
+     * without it).
+     */
+    static final String KIN_FIRST = "[個案母父媽爸祖外奶爺阿繼養生舅姨姑叔嬸伯哥姊姐弟妹兒女孫丈妻前男同表堂監照主親保褓鄰室朋房"
+            + "班導老校社督醫護警員里村負通加相被證當學幼少孩小A-Za-z]";
+
+    private static final Pattern AFTER_KIN = Pattern.compile("(?=" + KIN_FIRST + ")(?:" + KIN + ")\\s*(?:[:：]\\s*|叫做|名為|是|為|叫)?\\s*(["
             + MORE_SURNAMES + "])([\\p{IsHan}]{1,2})");
     private static final Pattern BEFORE_TITLE = Pattern.compile("([" + MORE_SURNAMES + "])([\\p{IsHan}]{0,2}?)" + TITLE);
     private static final Pattern WHOLE = Pattern.compile("[" + SURNAMES + "][\\p{IsHan}]{1,3}");
