@@ -82,13 +82,13 @@ public class DistributionIT {
         }
         assertEquals(List.of("safenest-allocation", "safenest-allocation-district", "safenest-allocation-hkcss",
                 "safenest-allocation-needs-weighted", "safenest-allocation-optimal", "safenest-allocation-retain", "safenest-api",
-                "safenest-core", "safenest-dispatch", "safenest-intake", "safenest-jpa-api", "safenest-openapi", "safenest-referral-board",
-                "safenest-region-hong-kong",
+                "safenest-core", "safenest-dispatch", "safenest-intake", "safenest-jpa-api", "safenest-openapi", "safenest-privacy",
+                "safenest-referral-board", "safenest-region-hong-kong",
                 "safenest-region-kaohsiung", "safenest-reporting", "safenest-web"), new ArrayList<>(states.keySet()));
         states.forEach((name, state) -> assertEquals(name + " is not Active", (Integer) Bundle.ACTIVE, state));
 
         FeaturesService features = service(FeaturesService.class);
-        for (String f : List.of("safenest-core", "safenest-dispatch", "safenest-intake", "safenest-referral-board",
+        for (String f : List.of("safenest-core", "safenest-dispatch", "safenest-intake", "safenest-privacy", "safenest-referral-board",
                 "safenest-allocation", "safenest-allocation-retain", "safenest-allocation-district", "safenest-allocation-hkcss",
                 "safenest-allocation-needs-weighted", "safenest-allocation-optimal", "safenest-region-kaohsiung",
                 "safenest-region-hong-kong", "safenest-reporting", "safenest-web", "safenest-openapi")) {

@@ -156,6 +156,35 @@ public class IntakeDispatchIT {
         assertEquals("swc-fengshan-wujia", hand.body().path("office").asText());
     }
 
+    /**
+     * Issue 17: a summary with a phone number and a household reference that is a name were accepted. The platform's
+     * personal-data guard (bundle safenest-privacy, HanLP inside OSGi) now refuses them field by field, as the referral
+     * board does, and writes nothing. All data synthetic.
+     */
+    @Test
+    public void refusesPersonalDataInTheSummaryAndTheReferences() throws Exception {
+        Api api = api();
+        String id = nextId("pd");
+        String body = "{\"reportId\":\"" + id + "\",\"receivedAt\":\"" + Instant.now().minusSeconds(600)
+                + "\",\"caseType\":\"child-protection\",\"district\":\"sanmin\",\"children\":[{\"age\":6,\"childRef\":\"C-1\"}],"
+                + "\"householdRef\":\"王小明\",\"summary\":\"Synthetic: 學校通報案主手臂瘀青，案母聯絡電話 0912-345-678\",\"source\":\"school\"}";
+        Api.Answer refused = api.post("/api/regions/kaohsiung/intake", body, "intake", "intake");
+        assertEquals(refused.raw(), 400, refused.status());
+        assertEquals("invalid-input", refused.body().path("error").asText());
+        Map<String, String> fields = new HashMap<>();
+        for (JsonNode f : refused.body().path("fields")) {
+            fields.put(f.path("field").asText(), f.path("code").asText());
+        }
+        assertEquals(Map.of("summary", "personal-data.phone", "householdRef", "personal-data.name"), fields);
+        assertFalse(refused.raw(), refused.raw().contains("0912") || refused.raw().contains("王小明"));
+        // nothing was recorded: the same report without personal data is a new report, not a replay
+        Api.Answer clean = api.post("/api/regions/kaohsiung/intake", body.replace("王小明", "HH-PD-1")
+                .replace("案母聯絡電話 0912-345-678", "案母表示願意配合"), "intake", "intake");
+        assertEquals(clean.raw(), 201, clean.status());
+        assertFalse(clean.body().path("replay").asBoolean());
+        assertEquals(0, clean.body().path("warnings").size());
+    }
+
     @Test
     public void mergesDuplicatesTransfersAndDisputes() throws Exception {
         Api api = api();

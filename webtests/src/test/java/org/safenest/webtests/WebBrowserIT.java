@@ -421,6 +421,22 @@ public class WebBrowserIT {
         assertTrue(driver.findElements(By.id("in-receipt")).isEmpty());
         shot("intake-field-errors");
 
+        // Personal data in the summary and the household reference (issue 17, synthetic): refused beside each field
+        // by the platform's personal-data guard, nothing recorded.
+        WebElement childAge = driver.findElement(By.id("in-children-0-age"));
+        childAge.clear();
+        childAge.sendKeys("6");
+        driver.findElement(By.id("in-summary")).sendKeys("Synthetic: 學校通報案主手臂瘀青，案母聯絡電話 0912-345-678");
+        driver.findElement(By.id("in-householdRef")).sendKeys("王小明");
+        click("#in-submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-summary-error"), "電話號碼"));
+        assertTrue(waitFor("#in-summary-error").getText().contains("個人資料"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-householdRef-error"), "姓名"));
+        assertEquals("true", driver.findElement(By.id("in-summary")).getAttribute("aria-invalid"));
+        assertFalse(driver.findElement(By.id("in-children-0-age-error")).isDisplayed());
+        assertTrue(driver.findElements(By.id("in-receipt")).isEmpty());
+        shot("intake-personal-data-refused");
+
         // The case view from the list of recent cases.
         click("#in-tab-recent");
         click("#in-list tr[data-case='" + caseNumber + "'] a");

@@ -1,8 +1,10 @@
 package org.safenest.api.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.safenest.api.dispatch.DispatchDecision;
+import org.safenest.api.error.FieldError;
 
 /**
  * The answer to a submitted report.
@@ -16,7 +18,20 @@ import org.safenest.api.dispatch.DispatchDecision;
  * @param replay     true when the reportId had been submitted before and this is the first answer again
  *                   (nothing was written)
  * @param recordedAt when the report was first recorded
+ * @param warnings   what was accepted although it should not be there: personal data in the summary or a reference
+ *                   in a region whose intake warns rather than refuses ({@code personal-data.<kind>} codes, as the field
+ *                   errors of a refusal, never the data); empty otherwise, and in a replay's answer
  */
 public record IntakeReceipt(String reportId, String caseNumber, MergeRule mergeRule, DispatchDecision dispatch,
-        boolean replay, Instant recordedAt) {
+        boolean replay, Instant recordedAt, List<FieldError> warnings) {
+
+    public IntakeReceipt {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A receipt without warnings. */
+    public IntakeReceipt(String reportId, String caseNumber, MergeRule mergeRule, DispatchDecision dispatch, boolean replay,
+            Instant recordedAt) {
+        this(reportId, caseNumber, mergeRule, dispatch, replay, recordedAt, List.of());
+    }
 }

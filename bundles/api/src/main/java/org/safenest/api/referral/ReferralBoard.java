@@ -18,7 +18,7 @@ public interface ReferralBoard {
     /**
      * Submits a proposal (roles {@code social-worker}, {@code supervisor}). It goes on the agenda of the next
      * meeting whose cutoff (one week before) is not past. {@link org.safenest.api.error.InvalidInputException}
-     * naming each wrong field; a field carrying personal data gets the code of its {@link PersonalDataKind}.
+     * naming each wrong field; a field carrying personal data gets the code of its {@link org.safenest.api.privacy.PersonalDataKind}.
      */
     SubmittedProposal propose(Caller caller, String region, ReferralProposal proposal);
 

@@ -24,6 +24,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
@@ -62,6 +64,7 @@ import org.safenest.api.intake.TransferDirection;
 import org.safenest.api.intake.TransferGround;
 import org.safenest.api.intake.TransferRequest;
 import org.safenest.api.outbox.Outbox;
+import org.safenest.api.privacy.PersonalDataGuard;
 import org.safenest.api.region.District;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.schema.SchemaReady;
@@ -90,7 +93,7 @@ import org.slf4j.LoggerFactory;
  * year, reserved in short transactions of their own), so concurrent reports do not wait for each other's commit.
  * Every change of a case takes the case's row lock first.
  */
-@Component(service = IntakeService.class)
+@Component(service = IntakeService.class, configurationPid = "org.safenest.intake", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class CaseService implements IntakeService {
 
     static final int DEFAULT_LIMIT = 100;
@@ -116,6 +119,9 @@ public class CaseService implements IntakeService {
     private final Clock clock;
     private final CaseNumberAllocator numbers;
     private final IdAllocator rowIds;
+    /** The platform's personal-data guard (safenest-privacy), shared with the referral board. */
+    private final PersonalDataGuard guard;
+    private volatile PersonalDataPolicy personalData = PersonalDataPolicy.DEFAULT;
     /** The change {@link #run} is making on this thread. */
     private final ThreadLocal<Change> change = new ThreadLocal<>();
 
@@ -126,13 +132,20 @@ public class CaseService implements IntakeService {
     @Activate
     public CaseService(@Reference(target = "(osgi.unit.name=safenest-intake)") JpaTemplate jpa, @Reference RegionService regions,
             @Reference CaseTypeCatalogue catalogue, @Reference DispatchService dispatch, @Reference AuditLog audit,
-            @Reference Outbox outbox, @Reference EventAdmin events) {
+            @Reference Outbox outbox, @Reference EventAdmin events, @Reference PersonalDataGuard guard, Map<String, Object> config) {
         this(new Transactions() {
             @Override
             public <R> R required(Function<EntityManager, R> work) {
                 return jpa.txExpr(TransactionType.Required, work::apply);
             }
-        }, regions, catalogue, dispatch, audit, outbox, events, Clock.systemUTC(), RegionDirectory.DEFAULT_TTL);
+        }, regions, catalogue, dispatch, audit, outbox, events, guard, Clock.systemUTC(), RegionDirectory.DEFAULT_TTL);
+        modified(config);
+    }
+
+    /** {@code personal-data} and {@code <region>.personal-data}: refuse (default) or warn. */
+    @Modified
+    void modified(Map<String, ?> config) {
+        this.personalData = PersonalDataPolicy.parse(config);
     }
 
     /**
@@ -140,7 +153,8 @@ public class CaseService implements IntakeService {
      * times in the future, follow-up dates, overdue lists) and how long reference data is kept.
      */
     public CaseService(Transactions tx, RegionService regions, CaseTypeCatalogue catalogue, DispatchService dispatch,
-            AuditLog audit, Outbox outbox, EventAdmin events, Clock clock, Duration referenceDataTtl) {
+            AuditLog audit, Outbox outbox, EventAdmin events, PersonalDataGuard guard, Clock clock, Duration referenceDataTtl) {
+        this.guard = java.util.Objects.requireNonNull(guard, "the personal-data guard");
         this.plainTx = tx;
         this.tx = this::changeTransaction;
         this.directory = new RegionDirectory(regions, catalogue, referenceDataTtl);
@@ -173,7 +187,7 @@ public class CaseService implements IntakeService {
             caller.requireRegion(region);
             RegionRefs refs = directory.get(region);
             Instant now = clock.instant();
-            ValidReport v = ReportValidator.validate(report, refs, now);
+            ValidReport v = ReportValidator.validate(report, refs, now, guard, personalData.of(region));
             // in memory, writes nothing: decided before the transaction, unused when the report is merged or a replay
             DispatchDecision decision = dispatch.dispatch(region, v.caseType().code(), v.district().code(), v.part(), v.receivedAt());
             int year = v.receivedAt().atZone(refs.zone()).getYear();
@@ -318,8 +332,11 @@ public class CaseService implements IntakeService {
         } else {
             published.add(reportEvent(IntakeEvents.CASE_MERGED, c, caller, v, rule));
         }
-        IntakeReceipt receipt = new IntakeReceipt(v.reportId(), c.caseNumber, rule, receiptDecision, false, now);
-        return new Done<>(receipt, c.caseNumber, rule.name(), published);
+        IntakeReceipt receipt = new IntakeReceipt(v.reportId(), c.caseNumber, rule, receiptDecision, false, now, v.warnings());
+        // the audit detail names the fields and kinds of personal data accepted in warn mode, never the data
+        String detail = v.warnings().isEmpty() ? rule.name() : rule.name() + " warnings="
+                + String.join(",", v.warnings().stream().map(w -> w.field() + ":" + w.code()).toList());
+        return new Done<>(receipt, c.caseNumber, detail, published);
     }
 
     private static Event reportEvent(String topic, CaseEntity c, Caller caller, ValidReport v, MergeRule rule) {
@@ -334,7 +351,7 @@ public class CaseService implements IntakeService {
                 .setParameter("id", r.caseId).getSingleResult();
         DecisionEntity d = r.decisionId == null ? null : em.find(DecisionEntity.class, r.decisionId);
         IntakeReceipt receipt = new IntakeReceipt(r.reportId, caseNumber, MergeRule.valueOf(r.mergeRule), Views.decision(d), true,
-                r.recordedAt);
+                r.recordedAt, List.of());
         return new Done<>(receipt, caseNumber, "replay", List.of());
     }
 

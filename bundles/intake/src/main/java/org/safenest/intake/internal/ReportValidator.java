@@ -12,6 +12,8 @@ import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.IntakeReport;
 import org.safenest.api.intake.ReportedChild;
 import org.safenest.api.intake.ServiceLine;
+import org.safenest.api.privacy.PersonalDataFinding;
+import org.safenest.api.privacy.PersonalDataGuard;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictPart;
 
@@ -35,12 +37,17 @@ final class ReportValidator {
     private ReportValidator() {
     }
 
-    /** The report with codes in place of names; InvalidInputException naming every wrong field. */
-    static ValidReport validate(IntakeReport r, RegionRefs refs, Instant now) {
+    /**
+     * The report with codes in place of names; InvalidInputException naming every wrong field. The summary, the household
+     * reference and each child reference are checked by the personal-data guard: in mode REFUSE a finding is a field
+     * error ({@code personal-data.<kind>}), in mode WARN a warning of the valid report.
+     */
+    static ValidReport validate(IntakeReport r, RegionRefs refs, Instant now, PersonalDataGuard guard, PersonalDataPolicy.Mode mode) {
         if (r == null) {
             throw new InvalidInputException("body", "required", "The request needs a report");
         }
         List<FieldError> errors = new ArrayList<>();
+        List<FieldError> personal = new ArrayList<>();
 
         String reportId = r.reportId();
         if (reportId == null || reportId.isBlank()) {
@@ -121,6 +128,8 @@ final class ReportValidator {
                     errors.add(new FieldError(at + ".childRef", "too-long", "childRef has at most " + MAX_REF + " characters"));
                 } else if (ref != null && hasControl(ref)) {
                     errors.add(new FieldError(at + ".childRef", "invalid", "childRef may not hold control characters"));
+                } else {
+                    personal(guard, at + ".childRef", ref, personal);
                 }
                 children.add(new ReportedChild(c.age(), ref));
             }
@@ -129,6 +138,8 @@ final class ReportValidator {
         String household = blankToNull(r.householdRef());
         if (household != null && household.length() > MAX_REF) {
             errors.add(new FieldError("householdRef", "too-long", "householdRef has at most " + MAX_REF + " characters"));
+        } else {
+            personal(guard, "householdRef", household, personal);
         }
 
         String summary = r.summary() == null ? null : r.summary().strip();
@@ -136,6 +147,8 @@ final class ReportValidator {
             errors.add(new FieldError("summary", "required", "summary is required"));
         } else if (summary.length() > MAX_SUMMARY) {
             errors.add(new FieldError("summary", "too-long", "summary has at most " + MAX_SUMMARY + " characters"));
+        } else {
+            personal(guard, "summary", summary, personal);
         }
 
         String source = blankToNull(r.source());
@@ -145,10 +158,18 @@ final class ReportValidator {
             errors.add(new FieldError("source", "too-long", "source has at most " + MAX_SOURCE + " characters"));
         }
 
+        if (mode != PersonalDataPolicy.Mode.WARN) {
+            errors.addAll(personal);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ValidReport(reportId, receivedAt, type, district, part, List.copyOf(children), household, summary, source);
+        return new ValidReport(reportId, receivedAt, type, district, part, List.copyOf(children), household, summary, source,
+                mode == PersonalDataPolicy.Mode.WARN ? List.copyOf(personal) : List.of());
+    }
+
+    private static void personal(PersonalDataGuard guard, String field, String text, List<FieldError> found) {
+        guard.check(field, text).map(PersonalDataFinding::toFieldError).ifPresent(found::add);
     }
 
     static String blankToNull(String s) {

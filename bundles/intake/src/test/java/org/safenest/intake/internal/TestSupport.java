@@ -1,5 +1,7 @@
 package org.safenest.intake.internal;
 
+import org.safenest.api.privacy.PersonalDataGuard;
+import org.safenest.privacy.internal.TextPersonalDataGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,13 +74,15 @@ final class TestSupport implements AutoCloseable {
     final MemoryOutbox outbox = new MemoryOutbox();
     final FakeEvents events = new FakeEvents();
     final CaseService service;
+    /** The platform's personal-data guard itself (safenest-privacy), as intake gets it in OSGi; loaded once. */
+    static final PersonalDataGuard GUARD = new TextPersonalDataGuard();
 
     TestSupport() {
         // the losers of concurrent submits of one reportId hit the unique constraint, as they should
         db = new UnitDatabase("safenest-intake", "jdbc:derby:memory:intake-" + UUID.randomUUID(),
                 Map.of("eclipselink.logging.level", "SEVERE", "eclipselink.connection-pool.default.max", "16"));
         emf = db.emf();
-        service = new CaseService(db::required, regions, catalogue, dispatch, audit, outbox, events, clock, Duration.ZERO);
+        service = new CaseService(db::required, regions, catalogue, dispatch, audit, outbox, events, GUARD, clock, Duration.ZERO);
     }
 
     static Caller caller(String name, Role role, String... regions) {

@@ -36,6 +36,8 @@ import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
 import org.safenest.api.outbox.Outbox;
+import org.safenest.api.privacy.PersonalDataFinding;
+import org.safenest.api.privacy.PersonalDataGuard;
 import org.safenest.api.error.AccessDeniedException;
 import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.FieldError;
@@ -120,7 +122,8 @@ public class JpaReferralBoard implements ReferralBoard {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
-    private final PersonalDataGuard guard = new PersonalDataGuard();
+    /** The platform's one personal-data guard (safenest-privacy), shared with intake. */
+    private final PersonalDataGuard guard;
     private volatile MeetingSchedule schedule = MeetingSchedule.defaults();
 
     /** The intake window, when installed: decisions that move a case apply the transfer there. */
@@ -136,18 +139,21 @@ public class JpaReferralBoard implements ReferralBoard {
 
     @Activate
     public JpaReferralBoard(@Reference(target = "(osgi.unit.name=safenest-referral)") JpaTemplate jpa,
-            @Reference RegionService regions, @Reference AuditLog audit, @Reference Outbox outbox, Map<String, Object> config) {
+            @Reference RegionService regions, @Reference AuditLog audit, @Reference Outbox outbox, @Reference PersonalDataGuard guard,
+            Map<String, Object> config) {
         this(new Transactions() {
             @Override
             public <R> R required(Function<EntityManager, R> work) {
                 return jpa.txExpr(TransactionType.Required, work::apply);
             }
-        }, regions, audit, outbox, Clock.systemUTC(), config);
+        }, regions, audit, outbox, guard, Clock.systemUTC(), config);
     }
 
     /** For tests: plain transactions and a clock they control. */
-    JpaReferralBoard(Transactions tx, RegionService regions, AuditLog audit, Outbox outbox, Clock clock, Map<String, ?> config) {
+    JpaReferralBoard(Transactions tx, RegionService regions, AuditLog audit, Outbox outbox, PersonalDataGuard guard, Clock clock,
+            Map<String, ?> config) {
         this.store = new ReferralStore(tx);
+        this.guard = guard;
         this.regions = regions;
         this.audit = audit;
         this.outbox = outbox;
@@ -259,9 +265,9 @@ public class JpaReferralBoard implements ReferralBoard {
             errors.add(required(field));
             return null;
         }
-        Optional<FieldError> personal = guard.check(field, t);
+        Optional<PersonalDataFinding> personal = guard.check(field, t);
         if (personal.isPresent()) {
-            errors.add(personal.get());
+            errors.add(personal.get().toFieldError());
             return null;
         }
         if (t.length() > max) {

@@ -1,5 +1,7 @@
 package org.safenest.referral.internal;
 
+import org.safenest.api.privacy.PersonalDataGuard;
+import org.safenest.privacy.internal.TextPersonalDataGuard;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +31,8 @@ abstract class BoardTestBase {
     MemoryOutbox outbox;
     MemoryRegions regions;
     JpaReferralBoard board;
+    /** The platform's guard itself (safenest-privacy), as the board gets it in OSGi; loaded once for all tests. */
+    static final PersonalDataGuard GUARD = new TextPersonalDataGuard();
 
     @BeforeAll
     static void openDatabase() {
@@ -51,7 +55,7 @@ abstract class BoardTestBase {
     }
 
     JpaReferralBoard board(Map<String, ?> config) {
-        return new JpaReferralBoard(db::required, regions, audit, outbox, clock, new HashMap<>(config));
+        return new JpaReferralBoard(db::required, regions, audit, outbox, GUARD, clock, new HashMap<>(config));
     }
 
     static ReferralProposal form(String reportNumber, TransferDirection direction) {

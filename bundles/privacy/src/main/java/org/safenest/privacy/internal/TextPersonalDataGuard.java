@@ -1,4 +1,4 @@
-package org.safenest.referral.internal;
+package org.safenest.privacy.internal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.safenest.api.error.FieldError;
-import org.safenest.api.referral.PersonalDataKind;
+import org.safenest.api.privacy.PersonalDataGuard;
+import org.safenest.api.privacy.PersonalDataKind;
 
 /**
  * Finds personal data in the free text of a referral proposal (and of the chair's rationale and follow-up notes),
@@ -58,7 +58,7 @@ import org.safenest.api.referral.PersonalDataKind;
  * Ordinary summaries pass: ages (5歲), counts, amounts, districts (鳳山區), school terms, case numbers
  * ({@code KHH-2023-000123}) and dates without birth context.
  */
-public final class PersonalDataGuard {
+public class TextPersonalDataGuard implements PersonalDataGuard {
 
     private record Rule(PersonalDataKind kind, Pattern pattern, Predicate<Matcher> accept) {
     }
@@ -113,8 +113,9 @@ public final class PersonalDataGuard {
             rule(PersonalDataKind.PHONE, "\\(0\\d{1,2}\\)\\s?\\d{3,4}[\\s-]?\\d{3,4}(?![0-9])"),
             rule(PersonalDataKind.PHONE, "(?<![0-9-])0\\d{1,2}-\\d{3,4}-?\\d{4}(?![0-9])"),
             rule(PersonalDataKind.PHONE, "(?<![0-9])0[2-8]\\d{7,8}(?![0-9])"),
+            rule(PersonalDataKind.PHONE, "(?<![0-9-])0[2-8]\\d?\\s\\d{3,4}[\\s-]?\\d{3,4}(?![0-9])", m -> digits(m.group()) >= 9),
             rule(PersonalDataKind.PHONE, "(?<![0-9A-Za-z-])([235-9]\\d{3})([\\s-]?)(\\d{4})(?![0-9-])(?!\\s?(?:元|萬|人|次|件|個|歲|%|NTD|HKD|TWD))",
-                    PersonalDataGuard::hongKongPhone),
+                    TextPersonalDataGuard::hongKongPhone),
             rule(PersonalDataKind.PHONE, "(?i:電話|手機|市話|聯絡方式|聯絡電話|行動電話|\\btel\\b|\\bphone\\b|\\bmobile\\b|whatsapp)\\s*(?:號碼)?\\s*(?:no\\.?)?\\s*:?\\s*(\\+?[0-9(][0-9\\s()-]{5,}[0-9])",
                     m -> digits(m.group(1)) >= 7),
 
@@ -122,12 +123,28 @@ public final class PersonalDataGuard {
             rule(PersonalDataKind.EMAIL, "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
 
             // ---- street addresses
-            rule(PersonalDataKind.ADDRESS, "(?:路|街|大道|段|巷|弄|村|里|鄰)\\s*" + NUM + "+\\s*(?:之\\s*" + NUM + "+\\s*)?號"),
+            // Taiwan and Hong Kong streets: 中正路12號, 民族路100-2號, 彌敦道123號, 英皇道8至10號, 太子道西12號之3
+            rule(PersonalDataKind.ADDRESS, "(?:路|街|大道|段|巷|弄|村|里|鄰|道|徑|坊|臺|台|圍|東|西|南|北)\\s*" + NUM
+                    + "+\\s*(?:[-至]\\s*" + NUM + "+\\s*)?(?:之\\s*" + NUM + "+\\s*)?號"),
+            rule(PersonalDataKind.ADDRESS, "號\\s*之\\s*" + NUM + "+"),
+            // Hong Kong buildings, estates and blocks: 麗港城第3座, 海怡半島2座, 華富邨華安樓, 美孚新邨5期
+            rule(PersonalDataKind.ADDRESS, "(?:大廈|大樓|花園|邨|苑|廣場|閣|城|山莊|豪庭|半島|新村|中心)\\s*(?:第\\s*)?"
+                    + "[0-9A-Z一二三四五六七八九十]{1,3}\\s*(?:座|期|棟)"),
+            rule(PersonalDataKind.ADDRESS, "(?:邨|城|花園|半島|苑)(?![內的旁附近中外])[\\p{IsHan}]{1,2}(?<![大高])樓"),
+            rule(PersonalDataKind.ADDRESS, "號\\s*[\\p{IsHan}]{1,8}(?:大廈|大樓|花園|商場|廣場|中心|閣)"),
+            // floors and flats: 12樓A室, 3樓B, 12樓1203, A室, 1203單位, 單位12B, 12樓層A
+            rule(PersonalDataKind.ADDRESS, "(?<![0-9])" + NUM + "{1,3}\\s*(?:樓層|樓|/F)\\s*(?:[A-Z]\\d{0,2}|\\d{1,4})(?![0-9A-Za-z])\\s*(?:室|單位|號室|號房|座|房)?"
+                    + "(?<=[A-Z0-9室位房座])"),
+            rule(PersonalDataKind.ADDRESS, "(?<![A-Za-z0-9])[A-H]\\s*(?:室|單位)"),
+            rule(PersonalDataKind.ADDRESS, "(?<![0-9])\\d{2,4}[A-Z]?\\s*單位|單位\\s*\\d{2,4}[A-Z]?|(?<![A-Za-z0-9])[A-Z]\\d{1,2}\\s*單位"),
+            rule(PersonalDataKind.ADDRESS, "\\b(?:Room|ROOM|Rm|RM|Unit|UNIT)\\.?\\s*[A-Z]?\\d{2,4}[A-Z]?\\b"),
+            rule(PersonalDataKind.ADDRESS, "\\b(?:Block|BLOCK|Blk|BLK|Tower)\\.?\\s+[0-9A-Z]{1,3}\\b"),
+            rule(PersonalDataKind.ADDRESS, "\\b(?:Ln|Lane|Aly|Alley|Sec|Section)\\.?\\s*\\d{1,4}\\s*,"),
             rule(PersonalDataKind.ADDRESS, "(?:(?<![0-9])\\d{1,4}|(?:路|街|段)\\s*" + NUM + "{1,4})\\s*(?:巷|弄)"),
             rule(PersonalDataKind.ADDRESS, "號\\s*" + NUM + "+\\s*樓"),
             rule(PersonalDataKind.ADDRESS, "(?<![0-9])\\d{1,3}\\s*樓\\s*之\\s*\\d+"),
             rule(PersonalDataKind.ADDRESS, "(?<![0-9])\\d{3,4}\\s*(?:室|房)"),
-            rule(PersonalDataKind.ADDRESS, "(?:里|村)\\s*\\d{1,3}\\s*鄰"),
+            rule(PersonalDataKind.ADDRESS, "(?:里|村)\\s*" + NUM + "{1,3}\\s*鄰"),
             rule(PersonalDataKind.ADDRESS, "(?<![A-Za-z0-9])\\d{1,5}[A-Za-z]?(?:-\\d{1,5})?,?\\s+(?:(?:[A-Z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))\\s+){1,4}"
                     + "(?i:road|rd|street|st|avenue|ave|lane|ln|boulevard|blvd|drive|dr|way|terrace|place|pl|path|crescent|court|square|highway)\\b"),
             rule(PersonalDataKind.ADDRESS, "(?i:\\bno)\\.?\\s*\\d+(?:-\\d+)?\\s*,\\s*(?:(?:[A-Z][A-Za-z.-]*|\\d{1,3}(?:st|nd|rd|th))\\s+){0,3}"
@@ -140,6 +157,13 @@ public final class PersonalDataGuard {
             rule(PersonalDataKind.DATE_OF_BIRTH, "(?<![0-9])" + DATE + "\\s{0,2}(?:出生|生人|生(?![\\p{IsHan}]))"),
             rule(PersonalDataKind.DATE_OF_BIRTH, "(?i:歲|\\by/?o\\b|years?\\s+old|\\bage\\s*\\d{1,2})\\s*[(\\[]\\s*" + DATE));
 
+    private final ChineseNames names = new ChineseNames();
+
+    /** Loads the dictionaries of the name recogniser now rather than at the first check. */
+    public void warmUp() {
+        names.warmUp();
+    }
+
     private static Rule rule(PersonalDataKind kind, String regex) {
         return rule(kind, regex, m -> true);
     }
@@ -149,6 +173,7 @@ public final class PersonalDataGuard {
     }
 
     /** The kinds of personal data in {@code text}, in the order of {@link PersonalDataKind}; empty when none. */
+    @Override
     public Set<PersonalDataKind> find(String text) {
         if (text == null || text.isBlank()) {
             return Set.of();
@@ -167,40 +192,10 @@ public final class PersonalDataGuard {
                 }
             }
         }
+        if (!found.contains(PersonalDataKind.NAME) && names.contains(normal)) {
+            found.add(PersonalDataKind.NAME);
+        }
         return Collections.unmodifiableSet(found);
-    }
-
-    /**
-     * The error for a field whose text carries personal data: code {@code personal-data.<kind>} of the first kind
-     * found (in the order of {@link PersonalDataKind}), a message naming the field and every kind found, never the
-     * data itself.
-     */
-    public Optional<FieldError> check(String field, String text) {
-        Set<PersonalDataKind> kinds = find(text);
-        if (kinds.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> names = new ArrayList<>();
-        for (PersonalDataKind k : kinds) {
-            names.add(describe(k));
-        }
-        String what = names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return Optional.of(new FieldError(field, kinds.iterator().next().errorCode(), "Field '" + field
-                + "' contains personal data (" + what + "); the referral form must not carry any. Remove it and submit again."));
-    }
-
-    /** How a kind is named in messages. */
-    static String describe(PersonalDataKind kind) {
-        return switch (kind) {
-            case NAME -> "a name";
-            case TAIWAN_ID -> "a Taiwan ID or resident certificate number";
-            case HONG_KONG_ID -> "a Hong Kong identity card number";
-            case PHONE -> "a phone number";
-            case EMAIL -> "an e-mail address";
-            case ADDRESS -> "a street address";
-            case DATE_OF_BIRTH -> "a date of birth";
-        };
     }
 
     /** Folds full-width ASCII, ideographic spaces and dash variants to ASCII; drops zero-width characters. */

@@ -1,4 +1,4 @@
-package org.safenest.referral.internal;
+package org.safenest.privacy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.safenest.api.error.FieldError;
-import org.safenest.api.referral.PersonalDataKind;
+import org.safenest.api.privacy.PersonalDataKind;
 
 /**
  * The personal-data guard against a corpus of strings that must be refused and ordinary case summaries that must
@@ -22,7 +22,7 @@ import org.safenest.api.referral.PersonalDataKind;
  */
 class PersonalDataGuardTest {
 
-    private final PersonalDataGuard guard = new PersonalDataGuard();
+    private static final TextPersonalDataGuard guard = new TextPersonalDataGuard();
 
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -138,7 +138,7 @@ class PersonalDataGuardTest {
     @Test
     void theErrorNamesFieldAndKindButNeverTheData() {
         String text = "案母手機0912-345-678，信箱 test.parent@example.com";
-        FieldError error = guard.check("summary", text).orElseThrow();
+        FieldError error = guard.check("summary", text).orElseThrow().toFieldError();
         assertEquals("summary", error.field());
         assertEquals("personal-data.phone", error.code());
         assertTrue(error.message().contains("'summary'"));
@@ -150,7 +150,7 @@ class PersonalDataGuardTest {
 
     @Test
     void kindsComeInTheirDeclaredOrderAndTheFirstGivesTheCode() {
-        FieldError error = guard.check("reason", "DOB 2015-03-04, Name: Chan").orElseThrow();
+        FieldError error = guard.check("reason", "DOB 2015-03-04, Name: Chan").orElseThrow().toFieldError();
         assertEquals(PersonalDataKind.NAME.errorCode(), error.code());
         assertEquals(List.of(PersonalDataKind.NAME, PersonalDataKind.DATE_OF_BIRTH),
                 List.copyOf(guard.find("DOB 2015-03-04, Name: Chan")));
