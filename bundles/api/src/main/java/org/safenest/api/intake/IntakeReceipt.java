@@ -29,7 +29,7 @@ public record IntakeReceipt(String reportId, String caseNumber, MergeRule mergeR
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** A receipt without warnings. */
+    /** A receipt without warnings (the constructor of API 1.0, kept for code built against it). */
     public IntakeReceipt(String reportId, String caseNumber, MergeRule mergeRule, DispatchDecision dispatch, boolean replay,
             Instant recordedAt) {
         this(reportId, caseNumber, mergeRule, dispatch, replay, recordedAt, List.of());
