@@ -89,6 +89,8 @@ public final class IntakeEvents {
     /** Follow-up due date, ISO-8601 ({@code String}); disposition recorded (when set) and follow-up completed. */
     public static final String FOLLOW_UP_DUE = "followUpDue";
 
+    /** {@link CaseStatus} name after the change ({@code String}); disposition recorded (a closing disposition says CLOSED). */
+    public static final String STATUS = "status";
     /** User name of the worker the case is assigned to ({@code String}); assigned, absent when the case has no worker now. */
     public static final String WORKER = "worker";
     /** User name of the worker the case was assigned to before ({@code String}); assigned, absent when none. */

@@ -654,7 +654,7 @@ public class CaseService implements IntakeService {
                         history(em, ids, c, now, caller.name(), CaseHistoryKind.CLOSED, "closed: " + disposition.name());
                     }
                 }
-                published.add(recorded.build());
+                published.add(recorded.with(IntakeEvents.STATUS, c.status).build());
                 String detail = disposition.name();
                 if (disposition.protectionCaseType() != null && ServiceLine.valueOf(c.serviceLine) == ServiceLine.FRAGILE_FAMILY) {
                     // 經評估保護事件依法通報: the fragile-family case becomes a protection case
@@ -1136,6 +1136,33 @@ public class CaseService implements IntakeService {
         List<WorkerCaseload> workers = new ArrayList<>();
         counts.forEach((w, n) -> workers.add(new WorkerCaseload(w, office, n[0], n[1], n[2], nextDue.get(w))));
         return new OfficeCaseload(office, unassigned, workers);
+    }
+
+    /**
+     * Synthetic demo data only ({@link DemoCases}): sets the due date of a demo case's open follow-up (a case whose
+     * household reference begins with {@value DemoCases#PREFIX}), so that the demo shows an overdue one. Administrators
+     * only; audited as {@code case.demo-data}.
+     */
+    CaseView demoFollowUpDue(Caller caller, String region, String caseNumber, LocalDate due) {
+        return run(caller, "case.demo-data", region, caseNumber, () -> {
+            caller.requireAny(Role.ADMIN);
+            caller.requireRegion(region);
+            directory.get(region);
+            Ids ids = rowIds.take(1);
+            return inTransaction(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                if (c.householdRef == null || !c.householdRef.startsWith(DemoCases.PREFIX)) {
+                    throw refuse(new ConflictException("Case " + caseNumber + " is not a synthetic demo case"));
+                }
+                if (c.followUpDue == null || c.followUpCompletedAt != null) {
+                    throw refuse(new ConflictException("Case " + caseNumber + " has no open follow-up"));
+                }
+                history(em, ids, c, clock.instant(), caller.name(), CaseHistoryKind.DISPOSITION_RECORDED,
+                        "synthetic demo data: follow-up due date set from " + c.followUpDue + " to " + due);
+                c.followUpDue = due;
+                return new Done<>(Views.caseView(em, c), caseNumber, "follow-up due " + due, List.of());
+            });
+        });
     }
 
     private static void validateHand(RegionRefs refs, HandDispatch hand) {

@@ -223,4 +223,25 @@ class CaseSearchAndAssignmentTest {
                 .map(OfficeCaseload::office).toList());
         assertEquals(ServiceLine.FRAGILE_FAMILY, mine.get(0).serviceLine());
     }
+
+    @Test
+    void demoCasesGiveTheDemoWorkerAnOverdueFollowUp() {
+        t.service.staff = new StaffDirectory(Map.of("worker.worker", "kaohsiung/swc-fengshan, kaohsiung/swc-fengshan-wujia",
+                "supervisor.supervisor", "kaohsiung/swc-fengshan"));
+        DemoCases demo = new DemoCases(t.service, t.clock);
+        List<String> lines = demo.load(ADMIN);
+        assertEquals(4, lines.size(), lines.toString());
+        List<CaseSummary> mine = t.service.caseload(WORKER, "kaohsiung", null);
+        assertEquals(3, mine.size(), lines.toString());
+        assertTrue(mine.get(0).overdue(), "the overdue follow-up first");
+        assertTrue(mine.get(1).followUpDue() != null && !mine.get(1).overdue());
+        assertTrue(mine.stream().allMatch(c -> c.householdRef().startsWith(DemoCases.PREFIX)));
+        assertEquals(1, t.service.caseloads(SUPERVISOR, "kaohsiung", null).get(0).unassigned());
+        assertTrue(demo.load(ADMIN).stream().allMatch(l -> l.endsWith("already loaded")));
+        assertEquals(4, t.count("CaseEntity"));
+        // only demo cases have their due date set back
+        String real = t.service.submit(INTAKE, "kaohsiung", report("r1", "fragile-family", "sanmin", null, "H-SYN-7", 4)).caseNumber();
+        t.service.recordDisposition(WORKER, "kaohsiung", real, new DispositionRequest(Disposition.INVESTIGATION_CONTINUING, null, null, null));
+        assertThrows(ConflictException.class, () -> t.service.demoFollowUpDue(ADMIN, "kaohsiung", real, LocalDate.of(2026, 1, 1)));
+    }
 }
