@@ -1,5 +1,5 @@
 // The intake window's page (受理窗口) in the Safenest web shell: the report form and its receipt, the manual dispatch
-// queue, overdue follow-ups, recent cases and the case view with its actions. Served by safenest-intake at
+// queue, overdue follow-ups, the case search, my cases, caseloads and the case view with its actions. Served by safenest-intake at
 // /pages/intake/.
 import { el, clear } from '/dom.js';
 import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
@@ -139,7 +139,7 @@ const TEXTS = {
     // lists
     'in.list.queue': '人工派案佇列：沒有派案規則適用、等候派案員派案的案件。',
     'in.list.overdue': '逾期追蹤：「尚未能確認」後應於 10 日內續填調查紀錄，已超過期限的案件。',
-    'in.list.recent': '最近受理的案件，新到舊。',
+    'in.list.recent': '查詢案件。',
     'in.list.empty.queue': '人工派案佇列目前沒有案件。',
     'in.list.empty.overdue': '目前沒有逾期的追蹤。',
     'in.list.empty.recent': '目前沒有案件。',
@@ -169,7 +169,7 @@ const TEXTS = {
     'in.overdueMark': '（已逾期）',
     // the case
     'in.case.title': '案件 {n}',
-    'in.case.back': '回到最近案件',
+    'in.case.back': '回到查詢案件',
     'in.case.notFound': '找不到案件 {n}。',
     'in.case.summary': '案件摘要',
     'in.case.status': '狀態',
@@ -486,7 +486,7 @@ const TEXTS = {
     'in.inQueue': 'Manual dispatch queue',
     'in.overdueMark': ' (overdue)',
     'in.case.title': 'Case {n}',
-    'in.case.back': 'Back to recent cases',
+    'in.case.back': 'Back to the case search',
     'in.case.notFound': 'There is no case {n}.',
     'in.case.summary': 'Case summary',
     'in.case.status': 'Status',
