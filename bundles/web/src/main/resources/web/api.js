@@ -36,7 +36,9 @@ async function send(method, path, body, headers = {}) {
   if (text) {
     try { data = JSON.parse(text); } catch (e) { data = null; }
   }
-  return { status: res.status, ok: res.ok, body: data };
+  // total: how many items a paged list has in all (X-Total-Count), null when the answer does not say
+  const total = res.headers.get('X-Total-Count');
+  return { status: res.status, ok: res.ok, body: data, total: total === null ? null : Number(total) };
 }
 
 /** Logs in: answers { status, ok, body } where body is the session (user, roles, regions). */

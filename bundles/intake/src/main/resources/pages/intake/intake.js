@@ -1,18 +1,74 @@
 // The intake window's page (受理窗口) in the Safenest web shell: the report form and its receipt, the manual dispatch
-// queue, overdue follow-ups, recent cases and the case view with its actions. Served by safenest-intake at
+// queue, overdue follow-ups, the case search, my cases, caseloads and the case view with its actions. Served by safenest-intake at
 // /pages/intake/.
 import { el, clear } from '/dom.js';
 import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
 
 const TEXTS = {
   'zh-Hant': {
+    // case search, my cases, caseloads, assignment
+    'in.tab.mine': '我的案件',
+    'in.tab.caseloads': '社工工作量',
+    'in.search.title': '查詢案件',
+    'in.search.form': '案件查詢條件',
+    'in.search.intro': '依案號、案家或兒少參考編號、承辦單位、區域、狀態、案件類型、服務別或受理期間查詢；不填條件則列出全部案件，新到舊。參考編號須完整相符。',
+    'in.search.caseNumber': '案號（完整或開頭）',
+    'in.search.householdRef': '案家參考編號',
+    'in.search.childRef': '兒少參考編號',
+    'in.search.office': '承辦單位',
+    'in.search.district': '區域',
+    'in.search.status': '狀態',
+    'in.search.caseType': '案件類型',
+    'in.search.serviceLine': '服務別',
+    'in.search.receivedFrom': '受理日期自',
+    'in.search.receivedTo': '受理日期至',
+    'in.search.any': '不限',
+    'in.search.submit': '查詢',
+    'in.search.reset': '清除條件',
+    'in.search.count': '共 {n} 件符合',
+    'in.search.none': '沒有符合條件的案件。',
+    'in.search.caption': '查詢結果，第 {page} 頁，共 {pages} 頁',
+    'in.search.sortBy': '依{col}排序',
+    'in.col.receivedAt': '受理時間',
+    'in.col.assignedTo': '承辦社工',
+    'in.col.householdRef': '案家參考編號',
+    'in.unassigned': '未分派',
+    'in.mine.intro': '分派給您、尚未結案的案件：逾期追蹤在最前，其次依追蹤期限，其餘新到舊。',
+    'in.mine.empty': '目前沒有分派給您的案件。',
+    'in.mine.caption': '我的案件（{n} 件）',
+    'in.mine.due': '追蹤期限',
+    'in.mine.noDue': '無待辦追蹤',
+    'in.caseloads.intro': '您督導的單位：每位社工承辦中的案件、待辦追蹤與逾期件數，以及尚未分派社工的案件。',
+    'in.caseloads.empty': '設定中沒有您督導的單位（etc/org.safenest.intake.staff.cfg）。',
+    'in.caseloads.office': '{office}：未分派 {n} 件',
+    'in.caseloads.worker': '社工',
+    'in.caseloads.open': '承辦中',
+    'in.caseloads.due': '待辦追蹤',
+    'in.caseloads.overdue': '逾期',
+    'in.caseloads.nextDue': '最近期限',
+    'in.caseloads.unassignedLink': '查看未分派案件',
+    'in.case.assignedTo': '承辦社工',
+    'in.case.assignments': '分派紀錄',
+    'in.case.assignedLine': '{at}　{by}：{from}→{to}',
+    'in.case.assignReason': '原因：{reason}',
+    'in.action.assign': '分派社工',
+    'in.action.assignIntro': '將本案分派給承辦單位的社工。',
+    'in.action.reassign': '改派社工',
+    'in.action.reassignIntro': '本案目前由 {worker} 承辦；改派須說明原因。',
+    'in.action.assignSubmit': '分派',
+    'in.action.reassignSubmit': '改派',
+    'in.action.assigned': '已分派給 {worker}。',
+    'in.field.worker': '社工',
+    'in.field.assignReason': '改派原因',
+    'in.err.not-in-office': '此社工不屬於本案的承辦單位。',
+    'in.kind.ASSIGNED': '分派社工',
     'in.title': '受理窗口',
     'in.intro': '集中受理通報：依併案原則併入案件、依派案規則派案；人工派案、派案爭議、追蹤與轉案都在這裡處理。',
     'in.tabs': '受理窗口頁面',
     'in.tab.new': '新通報',
     'in.tab.queue': '人工派案佇列',
     'in.tab.overdue': '逾期追蹤',
-    'in.tab.recent': '最近案件',
+    'in.tab.recent': '查詢案件',
     'in.tab.disputes': '派案爭議',
     'in.choose': '請選擇',
     'in.yes': '是',
@@ -83,7 +139,7 @@ const TEXTS = {
     // lists
     'in.list.queue': '人工派案佇列：沒有派案規則適用、等候派案員派案的案件。',
     'in.list.overdue': '逾期追蹤：「尚未能確認」後應於 10 日內續填調查紀錄，已超過期限的案件。',
-    'in.list.recent': '最近受理的案件，新到舊。',
+    'in.list.recent': '查詢案件。',
     'in.list.empty.queue': '人工派案佇列目前沒有案件。',
     'in.list.empty.overdue': '目前沒有逾期的追蹤。',
     'in.list.empty.recent': '目前沒有案件。',
@@ -113,7 +169,7 @@ const TEXTS = {
     'in.overdueMark': '（已逾期）',
     // the case
     'in.case.title': '案件 {n}',
-    'in.case.back': '回到最近案件',
+    'in.case.back': '回到查詢案件',
     'in.case.notFound': '找不到案件 {n}。',
     'in.case.summary': '案件摘要',
     'in.case.status': '狀態',
@@ -280,13 +336,69 @@ const TEXTS = {
     'in.receipt.warnings': '已受理，但下列欄位含有個人資料，請依規定更正：',
   },
   en: {
+    // case search, my cases, caseloads, assignment
+    'in.tab.mine': 'My cases',
+    'in.tab.caseloads': 'Caseloads',
+    'in.search.title': 'Find cases',
+    'in.search.form': 'Case search',
+    'in.search.intro': 'Search by case number, household or child reference, office, district, status, case type, service or received period; with no criteria every case is listed, newest first. References must match in full.',
+    'in.search.caseNumber': 'Case number (whole or its beginning)',
+    'in.search.householdRef': 'Household reference',
+    'in.search.childRef': 'Child reference',
+    'in.search.office': 'Office',
+    'in.search.district': 'District',
+    'in.search.status': 'Status',
+    'in.search.caseType': 'Case type',
+    'in.search.serviceLine': 'Service',
+    'in.search.receivedFrom': 'Received from',
+    'in.search.receivedTo': 'Received to',
+    'in.search.any': 'Any',
+    'in.search.submit': 'Search',
+    'in.search.reset': 'Clear criteria',
+    'in.search.count': 'Cases found: {n}',
+    'in.search.none': 'No case matches.',
+    'in.search.caption': 'Search results, page {page} of {pages}',
+    'in.search.sortBy': 'Sort by {col}',
+    'in.col.receivedAt': 'Received',
+    'in.col.assignedTo': 'Worker',
+    'in.col.householdRef': 'Household reference',
+    'in.unassigned': 'Not assigned',
+    'in.mine.intro': 'Open cases assigned to you: overdue follow-ups first, then by follow-up due date, the rest newest first.',
+    'in.mine.empty': 'No case is assigned to you.',
+    'in.mine.caption': 'My cases ({n})',
+    'in.mine.due': 'Follow-up due',
+    'in.mine.noDue': 'No follow-up due',
+    'in.caseloads.intro': 'The offices you supervise: each worker’s open cases, follow-ups due and overdue, and the cases without a worker.',
+    'in.caseloads.empty': 'The configuration names no office you supervise (etc/org.safenest.intake.staff.cfg).',
+    'in.caseloads.office': '{office}: {n} not assigned',
+    'in.caseloads.worker': 'Worker',
+    'in.caseloads.open': 'Open cases',
+    'in.caseloads.due': 'Follow-ups due',
+    'in.caseloads.overdue': 'Overdue',
+    'in.caseloads.nextDue': 'Next due',
+    'in.caseloads.unassignedLink': 'See the cases without a worker',
+    'in.case.assignedTo': 'Worker',
+    'in.case.assignments': 'Assignments',
+    'in.case.assignedLine': '{at} {by}: {from} → {to}',
+    'in.case.assignReason': 'Reason: {reason}',
+    'in.action.assign': 'Assign a worker',
+    'in.action.assignIntro': 'Assign the case to a worker of the office serving it.',
+    'in.action.reassign': 'Reassign',
+    'in.action.reassignIntro': '{worker} has the case now; a reassignment needs a reason.',
+    'in.action.assignSubmit': 'Assign',
+    'in.action.reassignSubmit': 'Reassign',
+    'in.action.assigned': 'Assigned to {worker}.',
+    'in.field.worker': 'Worker',
+    'in.field.assignReason': 'Reason for the reassignment',
+    'in.err.not-in-office': 'This worker does not belong to the office serving the case.',
+    'in.kind.ASSIGNED': 'Worker assigned',
     'in.title': 'Intake',
     'in.intro': 'The central intake window: reports are merged into cases by the merge rules and dispatched by the dispatch rules; manual dispatch, dispatch disputes, follow-ups and transfers are handled here.',
     'in.tabs': 'Intake pages',
     'in.tab.new': 'New report',
     'in.tab.queue': 'Manual dispatch queue',
     'in.tab.overdue': 'Overdue follow-ups',
-    'in.tab.recent': 'Recent cases',
+    'in.tab.recent': 'Find cases',
     'in.tab.disputes': 'Dispatch disputes',
     'in.choose': 'Choose',
     'in.yes': 'Yes',
@@ -382,7 +494,7 @@ const TEXTS = {
     'in.inQueue': 'Manual dispatch queue',
     'in.overdueMark': ' (overdue)',
     'in.case.title': 'Case {n}',
-    'in.case.back': 'Back to recent cases',
+    'in.case.back': 'Back to the case search',
     'in.case.notFound': 'There is no case {n}.',
     'in.case.summary': 'Case summary',
     'in.case.status': 'Status',
@@ -601,6 +713,8 @@ export default {
       { id: 'disputes' },
       { id: 'overdue' },
       { id: 'recent' },
+      { id: 'mine', roles: ['social-worker', 'supervisor'] },
+      { id: 'caseloads', roles: ['supervisor'] },
     ].filter((v) => !v.roles || ctx.hasRole(...v.roles));
     const isCase = view === 'case' && rest.length > 0;
     const current = isCase ? null : tabs.find((v) => v.id === view) || tabs[0];
@@ -624,6 +738,12 @@ export default {
       reportForm(body, ctx, ref);
     } else if (current.id === 'disputes') {
       await disputeList(body, ctx, ref, rest[0] === 'resolved' ? 'resolved' : 'open');
+    } else if (current.id === 'recent') {
+      await caseSearch(body, ctx, ref, Math.max(1, Number.parseInt(rest[0], 10) || 1));
+    } else if (current.id === 'mine') {
+      await myCases(body, ctx, ref);
+    } else if (current.id === 'caseloads') {
+      await caseloads(body, ctx, ref);
     } else {
       const page = Math.max(1, Number.parseInt(rest[0], 10) || 1);
       await caseList(body, ctx, ref, current.id, page);
@@ -1105,6 +1225,15 @@ async function caseView(body, ctx, ref, caseNumber, notice) {
     return;
   }
   const c = answer.body;
+  // the workers a supervisor of the case's office may assign it to (403 for other supervisors: no form)
+  let workers = null;
+  if (ctx.hasRole('supervisor') && c.office && c.status !== 'CLOSED' && c.status !== 'AWAITING_DISPATCH') {
+    const loads = await ctx.api.get(`${base(ctx)}/caseloads?office=${encodeURIComponent(c.office)}`);
+    if (!ctx.isCurrent()) return;
+    if (loads.status === 200 && Array.isArray(loads.body) && loads.body.length > 0) {
+      workers = loads.body[0].workers.map((w) => w.worker);
+    }
+  }
   const message = el('div', { id: 'in-case-message', tabindex: '-1' });
   if (notice) message.append(notice);
   const reload = async (text) => {
@@ -1118,12 +1247,13 @@ async function caseView(body, ctx, ref, caseNumber, notice) {
     el('h2', { id: 'in-case-title', 'data-case': c.caseNumber }, t('in.case.title', { n: c.caseNumber })),
     message,
     caseSummary(ctx, ref, c),
-    actions(ctx, ref, c, reload),
+    actions(ctx, ref, c, reload, workers),
     reportsSection(ctx, ref, c),
     decisionsSection(ctx, ref, c),
     disputesSection(ctx, ref, c, reload),
     dispositionsSection(ctx, c),
     transfersSection(ctx, ref, c),
+    assignmentsSection(ctx, ref, c),
     historySection(ctx, ref, c),
     back].filter(Boolean));
 }
@@ -1150,6 +1280,8 @@ function caseSummary(ctx, ref, c) {
     [t('in.case.office'), el('span', { id: 'in-case-office', 'data-office': c.office || '' }, officeName(ctx, ref, c.office))],
     [t('in.case.openedAt'), dateTime(ctx, c.openedAt)],
     c.householdRef ? [t('in.case.householdRef'), c.householdRef] : null,
+    [t('in.case.assignedTo'), el('span', { id: 'in-case-worker', 'data-worker': c.assignedTo || '' },
+      c.assignedTo || t('in.unassigned'))],
     followUp,
   ]));
 }
@@ -1258,9 +1390,23 @@ function historySection(ctx, ref, c) {
 }
 
 // ---- actions on the case ----
-function actions(ctx, ref, c, reload) {
+function actions(ctx, ref, c, reload, workers) {
   const { t } = ctx;
   const forms = [];
+  if (workers && workers.length > 0) {
+    const reassign = Boolean(c.assignedTo);
+    const action = reassign ? 'reassign' : 'assign';
+    const fields = [(p) => fieldBlock(ctx, p, 'worker', el('select', { required: true }, el('option', { value: '' }, t('in.choose')),
+      workers.filter((w) => w !== c.assignedTo).map((w) => el('option', { value: w }, w))), 'in.field.worker')];
+    if (reassign) {
+      fields.push((p) => fieldBlock(ctx, p, 'reason', el('textarea', { required: true, maxlength: '2000', rows: '3' }),
+        'in.field.assignReason', 'in.hint.noPersonalData'));
+    }
+    forms.push(actionForm(ctx, caseUrl(ctx, c.caseNumber, 'assignment'), action, fields,
+      (form) => ({ worker: form.elements.worker.value || null, reason: reassign ? trimmed(form.elements.reason.value) : null }),
+      async (sent) => reload(t('in.action.assigned', { worker: sent.worker })),
+      { values: { worker: c.assignedTo || '' }, prefix: 'in-assign' }));
+  }
   const open = c.status !== 'CLOSED';
   const current = c.decisions.length > 0 ? c.decisions[c.decisions.length - 1] : null;
   if (ctx.hasRole('dispatcher') && c.status === 'AWAITING_DISPATCH') {
@@ -1378,4 +1524,211 @@ function dispositionForm(ctx, c, reload) {
   select.addEventListener('change', showFields);
   showFields();
   return form;
+}
+
+// ---- case search (#/intake/recent) ----
+const SERVICE_LINES = ['CHILD_PROTECTION', 'FRAGILE_FAMILY', 'ADULT_PROTECTION', 'SEXUAL_MISCONDUCT'];
+const STATUSES = ['AWAITING_DISPATCH', 'ASSESSING', 'IN_SERVICE', 'CLOSED'];
+const SEARCH_FIELDS = ['caseNumber', 'householdRef', 'childRef', 'office', 'district', 'status', 'caseType', 'serviceLine',
+  'receivedFrom', 'receivedTo'];
+// The columns of the results and the sort key of each (GET cases?sort=); sorted by code on the server.
+const SEARCH_COLUMNS = [['caseNumber', 'caseNumber'], ['lastReceivedAt', 'lastReceivedAt'], ['caseType', 'caseType'],
+  ['district', 'district'], ['status', 'status'], ['office', 'office'], ['assignedTo', 'assignedTo'], ['followUpDue', 'followUpDue']];
+// The search of each region, kept in this tab's memory (never in storage): criteria, sort and page.
+const searches = new Map();
+
+function anySelect(ctx, options) {
+  return el('select', {}, el('option', { value: '' }, ctx.t('in.search.any')),
+    options.map(([value, text]) => el('option', { value }, text)));
+}
+
+/** The query of a search: its criteria, the received period as instants of the region's days, sort and page. */
+function searchQuery(ctx, s, page) {
+  const q = new URLSearchParams();
+  SEARCH_FIELDS.forEach((f) => {
+    const v = (s.criteria[f] || '').trim();
+    if (!v) return;
+    if (f === 'receivedFrom') q.set(f, localToInstant(ctx, `${v}T00:00`));
+    else if (f === 'receivedTo') {
+      const next = new Date(`${v}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      q.set(f, localToInstant(ctx, `${next.toISOString().slice(0, 10)}T00:00`));
+    } else q.set(f, v);
+  });
+  if (s.sort) q.set('sort', s.sort);
+  q.set('offset', String((page - 1) * PAGE_SIZE));
+  q.set('limit', String(PAGE_SIZE));
+  return q.toString();
+}
+
+async function caseSearch(body, ctx, ref, page) {
+  const { t } = ctx;
+  const code = ctx.region.code;
+  if (!searches.has(code)) searches.set(code, { criteria: {}, sort: null, page });
+  const s = searches.get(code);
+  s.page = page;
+  const controls = {
+    caseNumber: el('input', { maxlength: '40', autocomplete: 'off' }),
+    householdRef: el('input', { maxlength: '100', autocomplete: 'off' }),
+    childRef: el('input', { maxlength: '100', autocomplete: 'off' }),
+    office: anySelect(ctx, ref.offices.map((o) => [o.code, name(ctx, ref.offices, o.code)])),
+    district: anySelect(ctx, ref.districts.map((d) => [d.code, name(ctx, ref.districts, d.code)])),
+    status: anySelect(ctx, STATUSES.map((x) => [x, t(`in.status.${x}`)])),
+    caseType: anySelect(ctx, ref.caseTypes.map((c) => [c.code, ctx.lang === 'en' ? c.nameEn : c.nameZh])),
+    serviceLine: anySelect(ctx, SERVICE_LINES.map((x) => [x, t(`in.line.${x}`)])),
+    receivedFrom: el('input', { type: 'date' }),
+    receivedTo: el('input', { type: 'date' }),
+  };
+  Object.entries(controls).forEach(([f, c]) => { c.value = s.criteria[f] || ''; });
+  const submit = el('button', { type: 'submit', id: 'in-search-submit' }, t('in.search.submit'));
+  const reset = el('button', { type: 'button', class: 'secondary', id: 'in-search-reset' }, t('in.search.reset'));
+  const form = el('form', { class: 'card in-search', id: 'in-search-form', role: 'search', 'aria-label': t('in.search.form'), novalidate: true },
+    el('div', { class: 'grid in-search-grid' }, SEARCH_FIELDS.map((f) => fieldBlock(ctx, 'in-search', f, controls[f], `in.search.${f}`))),
+    el('div', { class: 'in-buttons' }, submit, reset));
+  const results = el('div', { id: 'in-search-results', tabindex: '-1' });
+  body.append(el('p', { class: 'hint' }, t('in.search.intro')), form, results);
+
+  const show = async (n, focus) => {
+    s.page = n;
+    clear(results);
+    resetErrors(form);
+    const answer = await ctx.api.get(`${base(ctx)}/cases?${searchQuery(ctx, s, n)}`);
+    if (!ctx.isCurrent()) return;
+    if (answer.status === 400 && answer.body && Array.isArray(answer.body.fields)) {
+      const { first } = showErrors(ctx, form, 'in-search', answer.body.fields);
+      if (first) first.focus();
+      return;
+    }
+    if (answer.status !== 200 || !Array.isArray(answer.body)) {
+      results.append(failure(ctx, answer, 'in-list-error'));
+      return;
+    }
+    const total = answer.total === null ? answer.body.length : answer.total;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    results.append(el('p', { class: 'in-count', id: 'in-search-count', role: 'status', 'data-total': String(total) },
+      total === 0 ? t('in.search.none') : t('in.search.count', { n: total })));
+    if (answer.body.length > 0) {
+      results.append(resultsTable(ctx, ref, answer.body, {
+        caption: t('in.search.caption', { page: n, pages }),
+        sort: s.sort,
+        onSort: (key) => {
+          s.sort = s.sort === key ? `-${key}` : key;
+          show(1, `#in-sort-${key}`);
+        },
+      }));
+    }
+    if (pages > 1) {
+      results.append(el('nav', { class: 'in-paging', 'aria-label': t('in.paging') },
+        n > 1 ? el('button', { type: 'button', class: 'secondary', id: 'in-prev', onclick: () => show(n - 1, '#in-search-results') }, t('in.prev')) : null,
+        el('span', { 'aria-current': 'page' }, t('in.pageN', { page: n })),
+        n < pages ? el('button', { type: 'button', class: 'secondary', id: 'in-next', onclick: () => show(n + 1, '#in-search-results') }, t('in.next')) : null));
+    }
+    if (focus) {
+      const target = results.querySelector(focus) || results;
+      target.focus();
+    }
+    ctx.announce(total === 0 ? t('in.search.none') : t('in.search.count', { n: total }));
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    SEARCH_FIELDS.forEach((f) => { s.criteria[f] = controls[f].value; });
+    show(1, '#in-search-results');
+  });
+  reset.addEventListener('click', () => {
+    s.criteria = {};
+    s.sort = null;
+    Object.values(controls).forEach((c) => { c.value = ''; });
+    show(1);
+    controls.caseNumber.focus();
+  });
+  await show(s.page);
+}
+
+/** A table of case lines; with onSort its column headers are buttons that sort the list (again: the other way). */
+function resultsTable(ctx, ref, cases, { caption, sort, onSort, id = 'in-list', columns = SEARCH_COLUMNS }) {
+  const { t } = ctx;
+  const header = ([col, key]) => {
+    if (!onSort) return el('th', { scope: 'col' }, t(`in.col.${col}`));
+    const state = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : null;
+    return el('th', { scope: 'col', 'aria-sort': state || 'none' },
+      el('button', { type: 'button', class: 'in-sort', id: `in-sort-${key}`, title: t('in.search.sortBy', { col: t(`in.col.${col}`) }),
+        onclick: () => onSort(key) }, t(`in.col.${col}`), state ? (state === 'ascending' ? ' ▲' : ' ▼') : ''));
+  };
+  const cell = (c, col) => {
+    switch (col) {
+      case 'caseNumber': return el('th', { scope: 'row' }, el('a', { href: ctx.link(`case/${encodeURIComponent(c.caseNumber)}`) }, c.caseNumber));
+      case 'lastReceivedAt': return el('td', {}, dateTime(ctx, c.lastReceivedAt));
+      case 'caseType': return el('td', {}, name(ctx, ref.caseTypes, c.caseType));
+      case 'district': return el('td', {}, districtName(ctx, ref, c.district, c.districtPart));
+      case 'status': return el('td', {}, el('span', { class: 'status', 'data-status': c.status }, t(`in.status.${c.status}`)));
+      case 'office': return el('td', {}, officeName(ctx, ref, c.office));
+      case 'assignedTo': return el('td', { 'data-worker': c.assignedTo || '' }, c.assignedTo || t('in.unassigned'));
+      case 'followUpDue': return el('td', { class: 'in-due' }, c.followUpDue ? day(ctx, c.followUpDue) : '',
+        c.overdue ? el('span', { class: 'in-overdue' }, t('in.overdueMark')) : null);
+      default: return el('td', {}, '');
+    }
+  };
+  return el('div', { class: 'in-table-wrap' }, el('table', { class: 'in-table', id },
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, columns.map(header))),
+    el('tbody', {}, cases.map((c) => el('tr', { 'data-case': c.caseNumber, 'data-overdue': String(Boolean(c.overdue)) },
+      columns.map(([col]) => cell(c, col)))))));
+}
+
+// ---- my cases (#/intake/mine) ----
+async function myCases(body, ctx, ref) {
+  const { t } = ctx;
+  const answer = await ctx.api.get(`${base(ctx)}/caseload`);
+  if (!ctx.isCurrent()) return;
+  body.append(el('p', { class: 'hint' }, t('in.mine.intro')));
+  if (answer.status !== 200 || !Array.isArray(answer.body)) {
+    body.append(failure(ctx, answer, 'in-list-error'));
+    return;
+  }
+  if (answer.body.length === 0) {
+    body.append(el('p', { class: 'notice', id: 'in-list-empty' }, t('in.mine.empty')));
+    return;
+  }
+  body.append(resultsTable(ctx, ref, answer.body, {
+    caption: t('in.mine.caption', { n: answer.body.length }),
+    columns: [['caseNumber'], ['followUpDue'], ['status'], ['caseType'], ['district'], ['office'], ['lastReceivedAt']],
+  }));
+}
+
+// ---- a supervisor's caseloads (#/intake/caseloads) ----
+async function caseloads(body, ctx, ref) {
+  const { t } = ctx;
+  const answer = await ctx.api.get(`${base(ctx)}/caseloads`);
+  if (!ctx.isCurrent()) return;
+  body.append(el('p', { class: 'hint' }, t('in.caseloads.intro')));
+  if (answer.status !== 200 || !Array.isArray(answer.body)) {
+    body.append(failure(ctx, answer, 'in-list-error'));
+    return;
+  }
+  if (answer.body.length === 0) {
+    body.append(el('p', { class: 'notice', id: 'in-list-empty' }, t('in.caseloads.empty')));
+    return;
+  }
+  answer.body.forEach((o) => {
+    const office = officeName(ctx, ref, o.office);
+    body.append(el('div', { class: 'in-table-wrap' }, el('table', { class: 'in-table in-caseload', id: `in-caseload-${o.office}`, 'data-office': o.office },
+      el('caption', {}, t('in.caseloads.office', { office, n: o.unassigned })),
+      el('thead', {}, el('tr', {}, ['worker', 'open', 'due', 'overdue', 'nextDue'].map((c) => el('th', { scope: 'col' }, t(`in.caseloads.${c}`))))),
+      el('tbody', {}, o.workers.map((w) => el('tr', { 'data-worker': w.worker },
+        el('th', { scope: 'row' }, w.worker),
+        el('td', { class: 'num' }, String(w.openCases)),
+        el('td', { class: 'num' }, String(w.followUpsDue)),
+        el('td', { class: 'num' }, w.overdue > 0 ? el('strong', { class: 'in-overdue' }, String(w.overdue)) : '0'),
+        el('td', {}, w.nextDue ? day(ctx, w.nextDue) : '')))))));
+  });
+}
+
+function assignmentsSection(ctx, ref, c) {
+  const { t } = ctx;
+  if (!c.assignments || c.assignments.length === 0) return null;
+  return el('section', { class: 'in-section', id: 'in-case-assignments' }, el('h3', {}, t('in.case.assignments')),
+    el('ul', {}, c.assignments.map((a) => el('li', {},
+      t('in.case.assignedLine', { at: dateTime(ctx, a.assignedAt), by: a.assignedBy, from: a.previousWorker || t('in.unassigned'),
+        to: a.worker || t('in.unassigned') }),
+      a.reason ? el('span', { class: 'hint' }, ` ${t('in.case.assignReason', { reason: a.reason })}`) : null))));
 }

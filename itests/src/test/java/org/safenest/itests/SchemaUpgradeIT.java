@@ -118,6 +118,8 @@ public class SchemaUpgradeIT {
                 assertTrue(unit + ": " + history, history.stream().allMatch(h -> h.endsWith(" EXECUTED")));
             }
             assertTrue(history(c, "INTAKE").contains("2-case-list-index EXECUTED"));
+            assertTrue(history(c, "INTAKE").contains("3-case-assigned-columns EXECUTED"));
+            assertTrue("an index of schema change 3 is missing", indexExists(c, "SN_CASE", "SN_CASE_OFFICE_IX"));
             assertTrue("the index of schema change 2 is missing", indexExists(c, "SN_CASE", "SN_CASE_OPENED_IX"));
         } finally {
             shutdown(url);
@@ -133,9 +135,10 @@ public class SchemaUpgradeIT {
         String log = Files.readString(distribution.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
         List<String> errors = log.lines().filter(l -> DDL_ERROR.matcher(l).find()).toList();
         assertTrue("DDL errors in karaf.log: " + errors, errors.isEmpty());
-        assertTrue("the upgrade start applied schema change 2", log.contains("Schema of safenest-intake at version 2-case-list-index: 1 change(s) run now, 9 found already made, 10 in all"));
+        // schema changes 2 (the case list's index) and 3 (search indexes, assignment, child references: 7 changes)
+        assertTrue("the upgrade start applied schema changes 2 and 3", log.contains("Schema of safenest-intake at version 3-sn-case-child: 8 change(s) run now, 9 found already made, 17 in all"));
         assertEquals("each restart applies nothing to intake", 2,
-                log.lines().filter(l -> l.contains("Schema of safenest-intake at version 2-case-list-index: 0 change(s) run now, 0 found already made, 10 in all")).count());
+                log.lines().filter(l -> l.contains("Schema of safenest-intake at version 3-sn-case-child: 0 change(s) run now, 0 found already made, 17 in all")).count());
     }
 
     private static List<String> history(Connection c, String unit) throws SQLException {

@@ -579,6 +579,131 @@ public class WebBrowserIT {
     }
 
     /**
+     * Issue 17: the case search finds a case by household reference, and by office and status (sortable, with the
+     * count); a supervisor assigns a case of their office to the demo worker, sees the office's caseloads, and the worker
+     * finds the case in "my cases" with its follow-up due date. All data synthetic.
+     */
+    @Test
+    public void caseSearchAssignmentAndMyCases() throws Exception {
+        String base = "http://localhost:" + port;
+        String a = postJson("/api/regions/" + REGION + "/intake", "intake", syntheticReport("web-search-1", "fragile-family",
+                "fengshan", "north", "SYN-HH-WEB-1")).path("caseNumber").asText();
+        String b = postJson("/api/regions/" + REGION + "/intake", "intake", syntheticReport("web-search-2", "fragile-family",
+                "sanmin", null, "SYN-HH-WEB-2")).path("caseNumber").asText();
+        String c = postJson("/api/regions/" + REGION + "/intake", "intake", syntheticReport("web-search-3", "child-protection",
+                "fengshan", "north", "SYN-HH-WEB-3")).path("caseNumber").asText();
+
+        driver.get(base + "/");
+        waitFor("#login-form");
+        login("intake", "intake");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        waitFor("#in-form");
+        click("#in-tab-recent");
+        // By household reference: exactly the one case.
+        waitFor("#in-search-householdRef").sendKeys("SYN-HH-WEB-1");
+        click("#in-search-submit");
+        wait.until(ExpectedConditions.attributeToBe(By.id("in-search-count"), "data-total", "1"));
+        assertEquals(List.of(a), listed());
+        assertTrue(driver.findElement(By.id("in-search-count")).getText().contains("共 1 件"));
+        fullShot("search-household-zh");
+        // By office and status: the Fengshan centre's cases being assessed (not the protection station's, not Sanmin's).
+        click("#in-search-reset");
+        wait.until(d -> listed().containsAll(List.of(a, b, c)));
+        new Select(driver.findElement(By.id("in-search-office"))).selectByValue("swc-fengshan");
+        new Select(driver.findElement(By.id("in-search-status"))).selectByValue("ASSESSING");
+        click("#in-search-submit");
+        wait.until(ExpectedConditions.attributeToBe(By.id("in-search-count"), "data-total", "1"));
+        assertEquals(List.of(a), listed());
+        // Sortable columns: no criteria, by case number ascending, then descending.
+        click("#in-search-reset");
+        wait.until(d -> listed().containsAll(List.of(a, b, c)));
+        click("#in-sort-caseNumber");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("th[aria-sort='ascending'] #in-sort-caseNumber"), "id", "in-sort-caseNumber"));
+        List<String> ascending = listed();
+        assertEquals(ascending.stream().sorted().toList(), ascending);
+        click("#in-sort-caseNumber");
+        waitFor("th[aria-sort='descending'] #in-sort-caseNumber");
+        List<String> descending = listed();
+        assertEquals(descending.stream().sorted(java.util.Comparator.reverseOrder()).toList(), descending);
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-search-count"), "Cases found:"));
+        fullShot("search-sorted-en");
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口"));
+
+        // The supervisor of the Fengshan centres assigns the case to the demo worker.
+        click("#logout");
+        waitFor("#login-form");
+        login("supervisor", "supervisor");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "高雄市"));
+        js("location.hash = '#/intake/case/" + a + "';");
+        waitFor("#in-case-title[data-case='" + a + "']");
+        assertEquals("", driver.findElement(By.id("in-case-worker")).getAttribute("data-worker"));
+        new Select(waitFor("#in-assign-worker")).selectByValue("worker");
+        click("#in-assign-submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-action-done"), "已分派給 worker"));
+        assertEquals("worker", driver.findElement(By.id("in-case-worker")).getAttribute("data-worker"));
+        waitFor("#in-history tr[data-kind='ASSIGNED']");
+        waitFor("#in-case-assignments");
+        // A reassignment needs a reason: the form asks for one (the only other worker is none here, so no form).
+        fullShot("assign-zh");
+        click("#in-tab-caseloads");
+        WebElement load = waitFor("#in-caseload-swc-fengshan tr[data-worker='worker']");
+        assertTrue(load.getText(), load.getText().matches("(?s).*worker\\s+1\\s+0\\s+0.*"));
+        shot("caseloads-zh");
+        // The worker records that the investigation continues: a follow-up due in 10 days.
+        postJson("/api/regions/" + REGION + "/cases/" + a + "/disposition", "worker",
+                "{\"disposition\":\"INVESTIGATION_CONTINUING\"}");
+        LocalDate due = LocalDate.now(ZoneId.of("Asia/Taipei")).plusDays(10);
+
+        click("#logout");
+        waitFor("#login-form");
+        login("worker", "worker");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "高雄市"));
+        click("#in-tab-mine");
+        WebElement mine = waitFor("#in-list tr[data-case='" + a + "']");
+        String dueZh = due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日";
+        assertTrue(mine.getText() + " / " + dueZh, mine.findElement(By.cssSelector(".in-due")).getText().contains(dueZh));
+        assertEquals(List.of(a), listed());
+        fullShot("my-cases-zh");
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#in-list caption"), "My cases (1)"));
+        shot("my-cases-en");
+        click("#lang");
+        // A worker sees their own caseload only.
+        assertEquals(403, send("/api/regions/" + REGION + "/caseload?worker=supervisor", "worker", "worker").statusCode());
+        assertEquals(403, send("/api/regions/" + REGION + "/caseloads", "worker", "worker").statusCode());
+    }
+
+    /** The case numbers of the listed cases, top to bottom. */
+    private List<String> listed() {
+        return driver.findElements(By.cssSelector("#in-list tbody tr")).stream().map(r -> r.getAttribute("data-case")).toList();
+    }
+
+    private static String syntheticReport(String id, String caseType, String district, String part, String household) {
+        return "{\"reportId\":\"" + id + "\",\"receivedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"caseType\":\""
+                + caseType + "\",\"district\":\"" + district + "\"" + (part == null ? "" : ",\"districtPart\":\"" + part + "\"")
+                + ",\"children\":[{\"age\":7}],\"householdRef\":\"" + household + "\","
+                + "\"summary\":\"Synthetic test report, no real person.\",\"source\":\"school\"}";
+    }
+
+    /** Posts JSON as a user (the password is the user name, as for the demo users); answers the body of a 2xx. */
+    private JsonNode postJson(String path, String user, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertTrue(r.statusCode() + " " + r.body(), r.statusCode() / 100 == 2);
+        return JSON.readTree(r.body());
+    }
+
+    /**
      * Opens a case on the intake page by its address and waits until that case is drawn (the page may still be
      * showing the case or list the login opened).
      */

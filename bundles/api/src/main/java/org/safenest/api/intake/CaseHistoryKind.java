@@ -19,5 +19,7 @@ public enum CaseHistoryKind {
     /** Moved between child protection and fragile-family service. */
     TRANSFERRED,
     /** The case was closed. */
-    CLOSED
+    CLOSED,
+    /** Assigned to a worker, reassigned, or left without a worker when the case moved to another office. */
+    ASSIGNED
 }

@@ -18,8 +18,18 @@ import java.time.LocalDate;
  * @param reportCount    how many reports it holds
  * @param followUpDue    the due date of an open follow-up, or null
  * @param overdue        whether that follow-up is overdue today (region time zone)
+ * @param assignedTo     the worker the case is assigned to, or null
+ * @param householdRef   the household reference, or null (shown to those who may read the case)
  */
 public record CaseSummary(String caseNumber, String caseType, ServiceLine serviceLine, String district,
         String districtPart, CaseStatus status, String office, Instant openedAt, Instant lastReceivedAt,
-        int reportCount, LocalDate followUpDue, boolean overdue) {
+        int reportCount, LocalDate followUpDue, boolean overdue, String assignedTo, String householdRef) {
+
+    /** A line without a worker or household reference. */
+    public CaseSummary(String caseNumber, String caseType, ServiceLine serviceLine, String district, String districtPart,
+            CaseStatus status, String office, Instant openedAt, Instant lastReceivedAt, int reportCount, LocalDate followUpDue,
+            boolean overdue) {
+        this(caseNumber, caseType, serviceLine, district, districtPart, status, office, openedAt, lastReceivedAt, reportCount,
+                followUpDue, overdue, null, null);
+    }
 }

@@ -26,12 +26,25 @@ import org.safenest.api.dispatch.DispatchDispute;
  * @param transfers    transfers between child protection and fragile-family service
  * @param followUp     the latest further-investigation follow-up, or null
  * @param history      the case's history
+ * @param assignedTo   the worker the case is assigned to now, or null
+ * @param assignments  every assignment of the case to a worker, oldest first
  */
 public record CaseView(String region, String caseNumber, String householdRef, String caseType,
         ServiceLine serviceLine, String district, String districtPart, CaseStatus status, String office,
         Instant openedAt, List<ReceivedReport> reports, List<DispatchDecision> decisions,
         List<DispatchDispute> disputes, List<DispositionRecord> dispositions, List<Transfer> transfers,
-        FollowUp followUp, List<CaseHistoryEntry> history) {
+        FollowUp followUp, List<CaseHistoryEntry> history, String assignedTo, List<Assignment> assignments) {
+
+    /** A case that was never assigned to a worker. */
+    public CaseView(String region, String caseNumber, String householdRef, String caseType, ServiceLine serviceLine,
+            String district, String districtPart, CaseStatus status, String office, Instant openedAt,
+            List<ReceivedReport> reports, List<DispatchDecision> decisions, List<DispatchDispute> disputes,
+            List<DispositionRecord> dispositions, List<Transfer> transfers, FollowUp followUp,
+            List<CaseHistoryEntry> history) {
+        this(region, caseNumber, householdRef, caseType, serviceLine, district, districtPart, status, office, openedAt, reports,
+                decisions, disputes, dispositions, transfers, followUp, history, null, List.of());
+    }
+
     public CaseView {
         reports = List.copyOf(reports);
         decisions = List.copyOf(decisions);
@@ -39,5 +52,6 @@ public record CaseView(String region, String caseNumber, String householdRef, St
         dispositions = List.copyOf(dispositions);
         transfers = List.copyOf(transfers);
         history = List.copyOf(history);
+        assignments = assignments == null ? List.of() : List.copyOf(assignments);
     }
 }

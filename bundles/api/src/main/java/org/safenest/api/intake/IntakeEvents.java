@@ -29,6 +29,12 @@ public final class IntakeEvents {
     public static final String DISPOSITION_RECORDED = TOPIC_PREFIX + "DISPOSITION_RECORDED";
     /** A further investigation record was filed, completing a follow-up. */
     public static final String FOLLOW_UP_COMPLETED = TOPIC_PREFIX + "FOLLOW_UP_COMPLETED";
+    /**
+     * A case was assigned to a worker of its office, reassigned to another, or left without a worker because it moved
+     * to another office. Carries {@link #WORKER} (absent when unassigned), {@link #PREVIOUS_WORKER} (absent for a
+     * first assignment) and {@link #OFFICE}; never the reason given.
+     */
+    public static final String CASE_ASSIGNED = TOPIC_PREFIX + "CASE_ASSIGNED";
 
     /** Region code ({@code String}); on every event. */
     public static final String REGION = "region";
@@ -82,6 +88,13 @@ public final class IntakeEvents {
     public static final String DISPOSITION = "disposition";
     /** Follow-up due date, ISO-8601 ({@code String}); disposition recorded (when set) and follow-up completed. */
     public static final String FOLLOW_UP_DUE = "followUpDue";
+
+    /** {@link CaseStatus} name after the change ({@code String}); disposition recorded (a closing disposition says CLOSED). */
+    public static final String STATUS = "status";
+    /** User name of the worker the case is assigned to ({@code String}); assigned, absent when the case has no worker now. */
+    public static final String WORKER = "worker";
+    /** User name of the worker the case was assigned to before ({@code String}); assigned, absent when none. */
+    public static final String PREVIOUS_WORKER = "previousWorker";
 
     private IntakeEvents() {
     }

@@ -65,4 +65,24 @@ public interface IntakeService {
 
     /** Records the coordination meeting's outcome of a dispute. */
     DispatchDispute resolveDispute(Caller caller, String region, long disputeId, String outcome);
+
+    /**
+     * Assigns an open, dispatched case to a worker of the office serving it, or reassigns it (a reason is then
+     * required). Supervisors of the case's office (and administrators) only; audited as {@code case.assign} and
+     * published as {@link IntakeEvents#CASE_ASSIGNED}.
+     */
+    CaseView assign(Caller caller, String region, String caseNumber, AssignmentRequest request);
+
+    /**
+     * A worker's open cases, what is due first: overdue follow-ups, then follow-ups by due date, then the rest newest
+     * first. {@code worker} null means the caller; a social worker may ask for their own cases only, a supervisor for
+     * the workers of their offices.
+     */
+    List<CaseSummary> caseload(Caller caller, String region, String worker);
+
+    /**
+     * The caseloads of the offices the caller supervises in the region (every office for an administrator), or of
+     * one office when {@code office} is given.
+     */
+    List<OfficeCaseload> caseloads(Caller caller, String region, String office);
 }

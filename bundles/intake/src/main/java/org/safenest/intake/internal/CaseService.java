@@ -44,6 +44,7 @@ import org.safenest.api.error.ConflictException;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.intake.AssignmentRequest;
 import org.safenest.api.intake.CaseFilter;
 import org.safenest.api.intake.CaseHistoryKind;
 import org.safenest.api.intake.CaseStatus;
@@ -59,6 +60,8 @@ import org.safenest.api.intake.IntakeReceipt;
 import org.safenest.api.intake.IntakeReport;
 import org.safenest.api.intake.IntakeService;
 import org.safenest.api.intake.MergeRule;
+import org.safenest.api.intake.OfficeCaseload;
+import org.safenest.api.intake.WorkerCaseload;
 import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.intake.TransferDirection;
 import org.safenest.api.intake.TransferGround;
@@ -71,6 +74,8 @@ import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
 import org.safenest.api.security.Role;
 import org.safenest.intake.internal.IdAllocator.Ids;
+import org.safenest.intake.internal.jpa.AssignmentEntity;
+import org.safenest.intake.internal.jpa.CaseChildEntity;
 import org.safenest.intake.internal.jpa.CaseEntity;
 import org.safenest.intake.internal.jpa.DecisionEntity;
 import org.safenest.intake.internal.jpa.DispositionEntity;
@@ -129,6 +134,10 @@ public class CaseService implements IntakeService {
     @Reference(target = "(unit=safenest-intake)")
     SchemaReady schemaReady;
 
+    /** Which offices workers and supervisors belong to (etc/org.safenest.intake.staff.cfg). */
+    @Reference
+    volatile StaffDirectory staff = new StaffDirectory();
+
     @Activate
     public CaseService(@Reference(target = "(osgi.unit.name=safenest-intake)") JpaTemplate jpa, @Reference RegionService regions,
             @Reference CaseTypeCatalogue catalogue, @Reference DispatchService dispatch, @Reference AuditLog audit,
@@ -168,6 +177,20 @@ public class CaseService implements IntakeService {
         this.rowIds = new IdAllocator(tx);
     }
 
+    /** Starts indexing the child references of reports recorded before schema change 3 (see {@link #indexOldChildRefs}). */
+    @Activate
+    void start() {
+        Thread t = new Thread(() -> {
+            try {
+                indexOldChildRefs();
+            } catch (RuntimeException e) {
+                LOG.warn("The child references of older reports could not be indexed: {}", e.toString());
+            }
+        }, "safenest-intake-child-refs");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Gives the unused rest of the case-number blocks back. */
     @Deactivate
     public void deactivate() {
@@ -193,7 +216,7 @@ public class CaseService implements IntakeService {
             int year = v.receivedAt().atZone(refs.zone()).getYear();
             // taken before the transaction (so that it never waits for the counter), given back when unused
             long sequence = numbers.take(region, year);
-            Ids ids = rowIds.take(5);
+            Ids ids = rowIds.take(5 + childRefs(v).size());
             Done<IntakeReceipt> done;
             try {
                 done = tx.required(em -> record(em, ids, caller, refs, v, decision, year, sequence, now));
@@ -322,6 +345,9 @@ public class CaseService implements IntakeService {
         r.recordedBy = caller.name();
         r.decisionId = decisionId;
         em.persist(r);
+        for (String childRef : childRefs(v)) {
+            indexChild(em, ids.next(), c.id, r.id, region, childRef);
+        }
         // constraint violations (a concurrent submit of the same reportId) surface here, inside the work
         em.flush();
 
@@ -337,6 +363,52 @@ public class CaseService implements IntakeService {
         String detail = v.warnings().isEmpty() ? rule.name() : rule.name() + " warnings="
                 + String.join(",", v.warnings().stream().map(w -> w.field() + ":" + w.code()).toList());
         return new Done<>(receipt, c.caseNumber, detail, published);
+    }
+
+    private static Set<String> childRefs(ValidReport v) {
+        Set<String> refs = new java.util.LinkedHashSet<>();
+        v.children().forEach(ch -> {
+            if (ch.childRef() != null) {
+                refs.add(ch.childRef());
+            }
+        });
+        return refs;
+    }
+
+    private static void indexChild(EntityManager em, long id, Long caseId, Long reportId, String region, String childRef) {
+        CaseChildEntity x = new CaseChildEntity();
+        x.id = id;
+        x.caseId = caseId;
+        x.reportId = reportId;
+        x.region = region;
+        x.childRef = childRef;
+        em.persist(x);
+    }
+
+    /**
+     * Indexes the child references of reports recorded before schema change 3 (which keep them in their text column
+     * only), so that the search by child reference finds them too. Runs at start; finds nothing to do once done.
+     */
+    void indexOldChildRefs() {
+        while (true) {
+            List<ReportEntity> batch = plainTx.required(em -> em.createQuery("SELECT r FROM ReportEntity r WHERE r.children LIKE :ref"
+                    + " AND NOT EXISTS (SELECT x.id FROM CaseChildEntity x WHERE x.reportId = r.id) ORDER BY r.id", ReportEntity.class)
+                    .setParameter("ref", "%|_%").setMaxResults(500).getResultList());
+            if (batch.isEmpty()) {
+                return;
+            }
+            int count = batch.stream().mapToInt(r -> Children.refs(r.children).size()).sum();
+            Ids ids = rowIds.take(count);
+            plainTx.required(em -> {
+                for (ReportEntity r : batch) {
+                    for (String ref : Children.refs(r.children)) {
+                        indexChild(em, ids.next(), r.caseId, r.id, r.region, ref);
+                    }
+                }
+                return null;
+            });
+            LOG.info("Indexed the child references of {} reports recorded before schema change 3", batch.size());
+        }
     }
 
     private static Event reportEvent(String topic, CaseEntity c, Caller caller, ValidReport v, MergeRule rule) {
@@ -381,10 +453,11 @@ public class CaseService implements IntakeService {
             caller.requireRegion(region);
             RegionRefs refs = directory.get(region);
             CaseFilter f = districtCode(refs, filter == null ? CaseFilter.all(DEFAULT_LIMIT) : filter);
+            orderBy(f.sort());
             LocalDate today = LocalDate.ofInstant(clock.instant(), refs.zone());
             int limit = f.limit() <= 0 ? DEFAULT_LIMIT : Math.min(f.limit(), MAX_LIMIT);
             List<CaseSummary> list = tx.required(em -> {
-                TypedQuery<CaseEntity> q = filtered(em, region, f, today, "SELECT c", " ORDER BY c.openedAt DESC, c.id DESC", CaseEntity.class);
+                TypedQuery<CaseEntity> q = filtered(em, region, f, today, "SELECT c", orderBy(f.sort()), CaseEntity.class);
                 q.setFirstResult(Math.max(0, f.offset()));
                 q.setMaxResults(limit);
                 return q.getResultList().stream().map(c -> Views.summary(c, today)).toList();
@@ -403,14 +476,37 @@ public class CaseService implements IntakeService {
         return tx.required(em -> filtered(em, region, f, today, "SELECT COUNT(c)", "", Long.class).getSingleResult());
     }
 
+    /** The JPQL columns of the sort keys of {@link CaseFilter#SORTS}. */
+    private static final Map<String, String> SORT_COLUMNS = Map.of("caseNumber", "c.caseNumber", "receivedAt", "c.firstReceivedAt",
+            "lastReceivedAt", "c.lastReceivedAt", "openedAt", "c.openedAt", "caseType", "c.caseType", "district", "c.district",
+            "office", "c.office", "status", "c.status", "followUpDue", "c.followUpDue", "assignedTo", "c.assignedTo");
+
+    /**
+     * The ORDER BY of a sort key ({@code field} or {@code -field} for descending; null is newest first), with the id
+     * as the last key so that pages never overlap; an unknown key is a field error {@code sort}.
+     */
+    static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return " ORDER BY c.openedAt DESC, c.id DESC";
+        }
+        String key = sort.strip();
+        boolean descending = key.startsWith("-");
+        String column = SORT_COLUMNS.get(descending ? key.substring(1) : key);
+        if (column == null) {
+            throw new InvalidInputException("sort", "unknown", "sort must be one of " + CaseFilter.SORTS
+                    + ", with - before it for descending order");
+        }
+        String dir = descending ? " DESC" : " ASC";
+        return " ORDER BY " + column + dir + ", c.id" + dir;
+    }
+
     /** The filter with the district's code when it names a district by name. */
     private static CaseFilter districtCode(RegionRefs refs, CaseFilter f) {
         District d = f.district() == null ? null : refs.district(f.district());
         if (d == null || d.code().equals(f.district())) {
             return f;
         }
-        return new CaseFilter(f.caseType(), f.serviceLine(), d.code(), f.office(), f.status(), f.overdueOnly(), f.manualQueueOnly(),
-                f.receivedFrom(), f.receivedTo(), f.offset(), f.limit());
+        return f.withDistrict(d.code());
     }
 
     private static <T> TypedQuery<T> filtered(EntityManager em, String region, CaseFilter f, LocalDate today, String select,
@@ -453,6 +549,38 @@ public class CaseService implements IntakeService {
         if (f.receivedTo() != null) {
             where.append(" AND c.firstReceivedAt < :to");
             params.put("to", f.receivedTo());
+        }
+        if (f.caseNumber() != null) {
+            String n = f.caseNumber().strip().toUpperCase(java.util.Locale.ROOT);
+            if (n.matches("[A-Z]+-\\d{4}-\\d{6}")) {
+                // a whole number: the unique index
+                where.append(" AND c.caseNumber = :number");
+                params.put("number", n);
+            } else {
+                // the numbers that begin with it (a prefix LIKE reads the same index); % and _ taken literally
+                where.append(" AND c.caseNumber LIKE :number ESCAPE '!'");
+                params.put("number", n.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+        }
+        if (f.householdRef() != null) {
+            where.append(" AND c.householdRef = :household");
+            params.put("household", f.householdRef().strip());
+        }
+        if (f.childRef() != null) {
+            // the cases of the child first (SN_CASE_CHILD_REF_IX), then those by id: as one query with a subquery, Derby
+            // scanned every case of the region instead (SearchIndexTest)
+            // (no DISTINCT: with it Derby scanned the table)
+            List<Long> ids = em.createQuery("SELECT x.caseId FROM CaseChildEntity x WHERE x.region = :r AND x.childRef = :c",
+                    Long.class).setParameter("r", region).setParameter("c", f.childRef().strip()).setMaxResults(MAX_LIMIT).getResultList()
+                    .stream().distinct().toList();
+            where.append(ids.isEmpty() ? " AND 1 = 0" : " AND c.id IN :childCases");
+            if (!ids.isEmpty()) {
+                params.put("childCases", ids);
+            }
+        }
+        if (f.assignedTo() != null) {
+            where.append(" AND c.assignedTo = :worker");
+            params.put("worker", f.assignedTo().strip());
         }
         TypedQuery<T> q = em.createQuery(select + " FROM CaseEntity c" + where + order, type);
         params.forEach(q::setParameter);
@@ -497,7 +625,7 @@ public class CaseService implements IntakeService {
             }
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, refs.zone());
-            Ids ids = rowIds.take(10);
+            Ids ids = rowIds.take(12);
             return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 requireOpen(c);
@@ -551,7 +679,7 @@ public class CaseService implements IntakeService {
                         history(em, ids, c, now, caller.name(), CaseHistoryKind.CLOSED, "closed: " + disposition.name());
                     }
                 }
-                published.add(recorded.build());
+                published.add(recorded.with(IntakeEvents.STATUS, c.status).build());
                 String detail = disposition.name();
                 if (disposition.protectionCaseType() != null && ServiceLine.valueOf(c.serviceLine) == ServiceLine.FRAGILE_FAMILY) {
                     // 經評估保護事件依法通報: the fragile-family case becomes a protection case
@@ -652,7 +780,7 @@ public class CaseService implements IntakeService {
             }
             CaseType to = target;
             Instant now = clock.instant();
-            Ids ids = rowIds.take(5);
+            Ids ids = rowIds.take(7);
             return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 requireOpen(c);
@@ -693,6 +821,7 @@ public class CaseService implements IntakeService {
         c.caseType = to.code();
         c.serviceLine = to.serviceLine().name();
         c.office = decision.manualQueue() ? null : decision.office();
+        List<Event> unassigned = unassignIfMoved(em, ids, c, fromOffice, caller, now);
         c.status = (decision.manualQueue() ? CaseStatus.AWAITING_DISPATCH : CaseStatus.ASSESSING).name();
         c.assessedAt = null;
         DecisionEntity d = persistDecision(em, ids, c, decision);
@@ -713,10 +842,12 @@ public class CaseService implements IntakeService {
         history(em, ids, c, now, caller.name(), CaseHistoryKind.TRANSFERRED, direction + " (" + ground + "): " + fromType + " to "
                 + to.code() + (fromOffice == null ? "" : ", from " + fromOffice));
         history(em, ids, c, now, SYSTEM, CaseHistoryKind.DISPATCHED, describe(decision));
-        return List.of(
+        List<Event> published = new ArrayList<>(List.of(
                 Events.of(IntakeEvents.CASE_TRANSFERRED, c, caller.name()).with(IntakeEvents.DIRECTION, direction)
                         .with(IntakeEvents.GROUND, ground).with(IntakeEvents.FROM_OFFICE, fromOffice).build(),
-                Events.of(IntakeEvents.CASE_DISPATCHED, c, SYSTEM).decision(decision).build());
+                Events.of(IntakeEvents.CASE_DISPATCHED, c, SYSTEM).decision(decision).build()));
+        published.addAll(unassigned);
+        return published;
     }
 
     // ------------------------------------------------------------------ manual queue and disputes
@@ -758,7 +889,7 @@ public class CaseService implements IntakeService {
             RegionRefs refs = directory.get(region);
             validateHand(refs, redispatch);
             Instant now = clock.instant();
-            Ids ids = rowIds.take(4);
+            Ids ids = rowIds.take(6);
             return inTransaction(em -> {
                 CaseEntity c = findCase(em, region, caseNumber, true);
                 requireOpen(c);
@@ -775,6 +906,7 @@ public class CaseService implements IntakeService {
                 DispatchDecision decision = byHand(redispatch, disputed, caller, now);
                 persistDecision(em, ids, c, decision);
                 c.office = decision.office();
+                List<Event> unassigned = unassignIfMoved(em, ids, c, fromOffice, caller, now);
                 DisputeEntity d = new DisputeEntity();
                 d.id = ids.next();
                 d.region = region;
@@ -791,11 +923,12 @@ public class CaseService implements IntakeService {
                         + d.id + "), listed for the coordination meeting");
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPATCHED_BY_HAND, "dispatched by hand to "
                         + decision.office() + " after dispute " + d.id);
-                List<Event> published = List.of(
+                List<Event> published = new ArrayList<>(List.of(
                         Events.of(IntakeEvents.DISPATCH_DISPUTED, c, caller.name()).with(IntakeEvents.DISPUTE_ID, d.id)
                                 .with(IntakeEvents.FROM_OFFICE, fromOffice).with(IntakeEvents.OFFICE, decision.office()).build(),
                         Events.of(IntakeEvents.CASE_DISPATCHED, c, caller.name()).decision(decision)
-                                .with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt).build());
+                                .with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt).build()));
+                published.addAll(unassigned);
                 return new Done<>(Views.dispute(d, Views.decision(disputed)), caseNumber,
                         "dispute " + d.id + ", " + fromOffice + " to " + decision.office() + ": " + d.reason, published);
             });
@@ -860,6 +993,199 @@ public class CaseService implements IntakeService {
                 Event e = Events.of(IntakeEvents.DISPUTE_RESOLVED, c, caller.name()).with(IntakeEvents.DISPUTE_ID, d.id).build();
                 DispatchDispute result = Views.dispute(d, Views.decision(em.find(DecisionEntity.class, d.decisionId)));
                 return new Done<>(result, d.caseNumber, "dispute " + d.id, List.of(e));
+            });
+        });
+    }
+
+    // ------------------------------------------------------------------ assignment and caseloads
+
+    @Override
+    public CaseView assign(Caller caller, String region, String caseNumber, AssignmentRequest request) {
+        return run(caller, "case.assign", region, caseNumber, () -> {
+            caller.requireAny(Role.SUPERVISOR);
+            caller.requireRegion(region);
+            directory.get(region);
+            List<FieldError> errors = new ArrayList<>();
+            String worker = request == null ? null : ReportValidator.blankToNull(request.worker());
+            String reason = request == null ? null : ReportValidator.blankToNull(request.reason());
+            if (worker == null) {
+                errors.add(new FieldError("worker", "required", "worker is required: the user name of a worker of the case's office"));
+            } else if (worker.length() > 100) {
+                errors.add(new FieldError("worker", "too-long", "worker has at most 100 characters"));
+            }
+            if (reason != null && reason.length() > MAX_NOTE) {
+                errors.add(new FieldError("reason", "too-long", "reason has at most " + MAX_NOTE + " characters"));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            StaffDirectory people = staff;
+            Instant now = clock.instant();
+            Ids ids = rowIds.take(2);
+            return inTransaction(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                requireOpen(c);
+                if (c.office == null) {
+                    throw refuse(new ConflictException("Case " + caseNumber + " waits in the manual dispatch queue: it is assigned to a"
+                            + " worker once an office serves it"));
+                }
+                if (!caller.has(Role.ADMIN) && !people.supervises(caller.name(), region, c.office)) {
+                    throw refuse(new AccessDeniedException("Only a supervisor of office " + c.office + " assigns its cases"));
+                }
+                if (!people.isWorker(worker, region, c.office)) {
+                    throw refuse(new InvalidInputException("worker", "not-in-office", "'" + worker + "' is not a worker of office "
+                            + c.office + " (see etc/" + StaffDirectory.PID + ".cfg)"));
+                }
+                if (worker.equals(c.assignedTo)) {
+                    throw refuse(new InvalidInputException("worker", "unchanged", "Case " + caseNumber + " is already assigned to "
+                            + worker));
+                }
+                if (c.assignedTo != null && reason == null) {
+                    throw refuse(new InvalidInputException("reason", "required", "Case " + caseNumber + " is assigned to "
+                            + c.assignedTo + ": a reassignment needs a reason"));
+                }
+                String previous = c.assignedTo;
+                Event e = assignTo(em, ids, c, worker, reason, caller.name(), now);
+                return new Done<>(Views.caseView(em, c), caseNumber, (previous == null ? "to " : "from " + previous + " to ") + worker,
+                        List.of(e));
+            });
+        });
+    }
+
+    /** Assigns the case (worker null: leaves it without one) with its record, history and event. */
+    private static Event assignTo(EntityManager em, Ids ids, CaseEntity c, String worker, String reason, String actor, Instant now) {
+        AssignmentEntity a = new AssignmentEntity();
+        a.id = ids.next();
+        a.caseId = c.id;
+        a.worker = worker;
+        a.previousWorker = c.assignedTo;
+        a.office = c.office;
+        a.reason = reason;
+        a.assignedBy = cut(actor, 100);
+        a.assignedAt = now;
+        em.persist(a);
+        history(em, ids, c, now, actor, CaseHistoryKind.ASSIGNED, worker == null ? "no worker: " + reason
+                : (a.previousWorker == null ? "assigned to " + worker : "reassigned from " + a.previousWorker + " to " + worker));
+        c.assignedTo = worker;
+        c.assignedAt = worker == null ? null : now;
+        return Events.of(IntakeEvents.CASE_ASSIGNED, c, actor).with(IntakeEvents.WORKER, worker)
+                .with(IntakeEvents.PREVIOUS_WORKER, a.previousWorker).with(IntakeEvents.FROM_OFFICE, a.office).build();
+    }
+
+    /** A case that moved to another office leaves its worker (who belongs to the old office); uses 2 ids. */
+    private static List<Event> unassignIfMoved(EntityManager em, Ids ids, CaseEntity c, String fromOffice, Caller caller, Instant now) {
+        if (c.assignedTo == null || java.util.Objects.equals(fromOffice, c.office)) {
+            return List.of();
+        }
+        return List.of(assignTo(em, ids, c, null, "the case moved from office " + fromOffice + " to "
+                + (c.office == null ? "the manual dispatch queue" : c.office), caller.name(), now));
+    }
+
+    @Override
+    public List<CaseSummary> caseload(Caller caller, String region, String worker) {
+        String who = worker == null || worker.isBlank() ? caller.name() : worker.strip();
+        return run(caller, "caseload.read", region, "worker/" + who, () -> {
+            caller.requireAny(Role.SOCIAL_WORKER, Role.SUPERVISOR);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            if (!who.equals(caller.name()) && !caller.has(Role.ADMIN)
+                    && !(caller.has(Role.SUPERVISOR) && staff.supervisesWorker(caller.name(), region, who))) {
+                throw new AccessDeniedException(caller.has(Role.SUPERVISOR) ? "'" + who + "' is not a worker of an office you supervise"
+                        : "A worker sees their own caseload only");
+            }
+            LocalDate today = LocalDate.ofInstant(clock.instant(), refs.zone());
+            List<CaseSummary> list = tx.required(em -> em.createQuery("SELECT c FROM CaseEntity c WHERE c.region = :r"
+                    + " AND c.assignedTo = :w AND c.status <> :closed", CaseEntity.class).setParameter("r", region).setParameter("w", who)
+                    .setParameter("closed", CaseStatus.CLOSED.name()).setMaxResults(MAX_LIMIT).getResultList().stream()
+                    .map(c -> Views.summary(c, today)).sorted(DUE_FIRST).toList());
+            return new Done<>(list, null, list.size() + " cases", List.of());
+        });
+    }
+
+    /** What is due first: overdue follow-ups, then open follow-ups by due date, then the rest newest first. */
+    static final Comparator<CaseSummary> DUE_FIRST = Comparator.comparing((CaseSummary c) -> !c.overdue())
+            .thenComparing(CaseSummary::followUpDue, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(CaseSummary::openedAt, Comparator.reverseOrder()).thenComparing(CaseSummary::caseNumber);
+
+    @Override
+    public List<OfficeCaseload> caseloads(Caller caller, String region, String office) {
+        return run(caller, "caseload.list", region, office == null ? null : "office/" + office, () -> {
+            caller.requireAny(Role.SUPERVISOR);
+            caller.requireRegion(region);
+            RegionRefs refs = directory.get(region);
+            StaffDirectory people = staff;
+            java.util.Set<String> offices = new java.util.TreeSet<>(caller.has(Role.ADMIN) ? people.officesWithWorkers(region)
+                    : people.supervisedOffices(caller.name(), region));
+            String only = ReportValidator.blankToNull(office);
+            if (only != null) {
+                if (!refs.offices().containsKey(only)) {
+                    throw new NotFoundException("office", only);
+                }
+                if (!caller.has(Role.ADMIN) && !offices.contains(only)) {
+                    throw new AccessDeniedException("You do not supervise office " + only);
+                }
+                offices = java.util.Set.of(only);
+            }
+            LocalDate today = LocalDate.ofInstant(clock.instant(), refs.zone());
+            java.util.Set<String> wanted = offices;
+            List<OfficeCaseload> list = tx.required(em -> wanted.stream().map(o -> officeCaseload(em, people, region, o, today)).toList());
+            return new Done<>(list, null, list.size() + " offices", List.of());
+        });
+    }
+
+    private static OfficeCaseload officeCaseload(EntityManager em, StaffDirectory people, String region, String office, LocalDate today) {
+        // the office's open cases (SN_CASE_OFFICE_IX), three small columns each, counted per worker here
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, LocalDate> nextDue = new HashMap<>();
+        people.workers(region, office).forEach(w -> counts.put(w, new long[3]));
+        long unassigned = 0;
+        for (Object[] row : em.createQuery("SELECT c.assignedTo, c.followUpDue, c.followUpCompletedAt FROM CaseEntity c"
+                + " WHERE c.region = :r AND c.office = :o AND c.status IN :open", Object[].class)
+                .setParameter("r", region).setParameter("o", office).setParameter("open", IN_SERVICE).getResultList()) {
+            String worker = (String) row[0];
+            if (worker == null) {
+                unassigned++;
+                continue;
+            }
+            long[] n = counts.computeIfAbsent(worker, w -> new long[3]);
+            n[0]++;
+            LocalDate due = (LocalDate) row[1];
+            if (due != null && row[2] == null) {
+                n[1]++;
+                if (due.isBefore(today)) {
+                    n[2]++;
+                }
+                nextDue.merge(worker, due, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<WorkerCaseload> workers = new ArrayList<>();
+        counts.forEach((w, n) -> workers.add(new WorkerCaseload(w, office, n[0], n[1], n[2], nextDue.get(w))));
+        return new OfficeCaseload(office, unassigned, workers);
+    }
+
+    /**
+     * Synthetic demo data only ({@link DemoCases}): sets the due date of a demo case's open follow-up (a case whose
+     * household reference begins with {@value DemoCases#PREFIX}), so that the demo shows an overdue one. Administrators
+     * only; audited as {@code case.demo-data}.
+     */
+    CaseView demoFollowUpDue(Caller caller, String region, String caseNumber, LocalDate due) {
+        return run(caller, "case.demo-data", region, caseNumber, () -> {
+            caller.requireAny(Role.ADMIN);
+            caller.requireRegion(region);
+            directory.get(region);
+            Ids ids = rowIds.take(1);
+            return inTransaction(em -> {
+                CaseEntity c = findCase(em, region, caseNumber, true);
+                if (c.householdRef == null || !c.householdRef.startsWith(DemoCases.PREFIX)) {
+                    throw refuse(new ConflictException("Case " + caseNumber + " is not a synthetic demo case"));
+                }
+                if (c.followUpDue == null || c.followUpCompletedAt != null) {
+                    throw refuse(new ConflictException("Case " + caseNumber + " has no open follow-up"));
+                }
+                history(em, ids, c, clock.instant(), caller.name(), CaseHistoryKind.DISPOSITION_RECORDED,
+                        "synthetic demo data: follow-up due date set from " + c.followUpDue + " to " + due);
+                c.followUpDue = due;
+                return new Done<>(Views.caseView(em, c), caseNumber, "follow-up due " + due, List.of());
             });
         });
     }

@@ -79,9 +79,16 @@ final class Views {
                 .setParameter("c", c.id).getResultList()) {
             history.add(new CaseHistoryEntry(h.at, h.actor, CaseHistoryKind.valueOf(h.kind), h.detail));
         }
+        List<org.safenest.api.intake.Assignment> assignments = new ArrayList<>();
+        for (org.safenest.intake.internal.jpa.AssignmentEntity a : em.createQuery("SELECT a FROM AssignmentEntity a WHERE a.caseId = :c"
+                + " ORDER BY a.assignedAt, a.id", org.safenest.intake.internal.jpa.AssignmentEntity.class).setParameter("c", c.id)
+                .getResultList()) {
+            assignments.add(new org.safenest.api.intake.Assignment(a.worker, a.previousWorker, a.office, a.reason, a.assignedBy,
+                    a.assignedAt));
+        }
         return new CaseView(c.region, c.caseNumber, c.householdRef, c.caseType, ServiceLine.valueOf(c.serviceLine), c.district,
                 c.districtPart, CaseStatus.valueOf(c.status), c.office, c.openedAt, reports, decisionList, disputes, dispositions,
-                transfers, followUp(c), history);
+                transfers, followUp(c), history, c.assignedTo, assignments);
     }
 
     static FollowUp followUp(CaseEntity c) {
@@ -93,7 +100,7 @@ final class Views {
         boolean open = f != null && f.completedAt() == null;
         return new CaseSummary(c.caseNumber, c.caseType, ServiceLine.valueOf(c.serviceLine), c.district, c.districtPart,
                 CaseStatus.valueOf(c.status), c.office, c.openedAt, c.lastReceivedAt, c.reportCount, open ? f.due() : null,
-                open && f.overdue(today));
+                open && f.overdue(today), c.assignedTo, c.householdRef);
     }
 
     static DispatchDecision decision(DecisionEntity d) {

@@ -404,7 +404,8 @@ class CaseLifecycleTest {
         Set<String> topics = new java.util.TreeSet<>();
         Set<String> allowed = Set.of("region", "caseNumber", "actor", "reportId", "receivedAt", "caseType", "serviceLine", "district",
                 "districtPart", "mergeRule", "office", "fromOffice", "manualQueue", "decisionBasis", "ruleSetVersion", "ruleId",
-                "decidedAt", "direction", "ground", "disputeId", "disposition", "followUpDue", "occurredAt", "event.topics");
+                "decidedAt", "direction", "ground", "disputeId", "disposition", "followUpDue", "occurredAt", "event.topics", "status", "worker",
+                "previousWorker");
         for (var e : t.events.posted) {
             topics.add(e.getTopic());
             for (String key : e.getPropertyNames()) {

@@ -107,4 +107,19 @@ final class FakeIntake implements IntakeService {
     public DispatchDispute resolveDispute(Caller caller, String region, long disputeId, String outcome) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public CaseView assign(Caller caller, String region, String caseNumber, org.safenest.api.intake.AssignmentRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.safenest.api.intake.CaseSummary> caseload(Caller caller, String region, String worker) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.safenest.api.intake.OfficeCaseload> caseloads(Caller caller, String region, String office) {
+        throw new UnsupportedOperationException();
+    }
 }

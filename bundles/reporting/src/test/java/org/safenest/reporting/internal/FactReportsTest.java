@@ -220,4 +220,28 @@ class FactReportsTest {
         t.outbox.deliverTo(t.facts);
         assertEquals(List.of("[2026-03, 2, 0, 0.0]"), rows(t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"))));
     }
+
+    @Test
+    void caseloadsCountOpenCasesPerOfficeAndWorker() {
+        t.newCase("KH-1", "2026-03-01T09:00");
+        t.newCase("KH-2", "2026-03-02T09:00");
+        t.newCase("KH-3", "2026-03-03T09:00");
+        t.newCase("KH-4", "2026-03-04T09:00");
+        t.receive("KH-5", "2026-03-05T12:00", "fragile-family", "FRAGILE_FAMILY", "cijin", null, "NEW_CASE"); // manual queue
+        Map<String, Object> toWorker = Map.of(IntakeEvents.WORKER, "worker");
+        t.post(IntakeEvents.CASE_ASSIGNED, "KH-1", "child-protection", "CHILD_PROTECTION", "qianzhen", "S1", toWorker);
+        t.post(IntakeEvents.CASE_ASSIGNED, "KH-2", "child-protection", "CHILD_PROTECTION", "qianzhen", "S1", toWorker);
+        t.post(IntakeEvents.CASE_ASSIGNED, "KH-3", "child-protection", "CHILD_PROTECTION", "qianzhen", "S1", toWorker);
+        // reassigned to another worker, then KH-3 closed by its disposition
+        t.post(IntakeEvents.CASE_ASSIGNED, "KH-2", "child-protection", "CHILD_PROTECTION", "qianzhen", "S1",
+                Map.of(IntakeEvents.WORKER, "worker2", IntakeEvents.PREVIOUS_WORKER, "worker"));
+        t.post(IntakeEvents.DISPOSITION_RECORDED, "KH-3", "child-protection", "CHILD_PROTECTION", "qianzhen", "S1",
+                Map.of(IntakeEvents.DISPOSITION, "NOT_OPENED_DEATH", IntakeEvents.STATUS, "CLOSED"));
+        t.flush();
+        AggregateReport report = t.report(FactReports.CASELOADS);
+
+        assertEquals(List.of("[S1, , 1, 1]", "[S1, worker, 1, 0]", "[S1, worker2, 1, 0]"),
+                rows(report.compute(request("2026-01-01", "2026-03-31", "office", "worker"))));
+        assertEquals(List.of("[S1, 3, 1]"), rows(report.compute(request("2026-01-01", "2026-03-31", "office"))));
+    }
 }

@@ -21,7 +21,12 @@ import javax.persistence.Table;
         @Index(name = "SN_CASE_HOUSEHOLD_IX", columnList = "REGION, HOUSEHOLD_REF"),
                 @Index(name = "SN_CASE_STATUS_IX", columnList = "REGION, CASE_STATUS"),
                 @Index(name = "SN_CASE_FOLLOW_UP_IX", columnList = "REGION, FOLLOW_UP_DUE"),
-                @Index(name = "SN_CASE_OPENED_IX", columnList = "REGION, OPENED_AT, ID")})
+                @Index(name = "SN_CASE_OPENED_IX", columnList = "REGION, OPENED_AT, ID"),
+                // schema change 3: search by office and status, district, received period; caseloads by worker
+                @Index(name = "SN_CASE_OFFICE_IX", columnList = "REGION, OFFICE, CASE_STATUS"),
+                @Index(name = "SN_CASE_DISTRICT_IX", columnList = "REGION, DISTRICT"),
+                @Index(name = "SN_CASE_RECEIVED_IX", columnList = "REGION, FIRST_RECEIVED_AT"),
+                @Index(name = "SN_CASE_ASSIGNED_IX", columnList = "REGION, ASSIGNED_TO, CASE_STATUS")})
 public class CaseEntity {
     /** Assigned from {@code IdAllocator}. */
     @Id
@@ -71,4 +76,9 @@ public class CaseEntity {
     public String followUpCompletedBy;
     @Column(name = "FOLLOW_UP_NOTE", length = 2000)
     public String followUpNote;
+    /** The worker (user name) the case is assigned to now; null when none. */
+    @Column(name = "ASSIGNED_TO", length = 100)
+    public String assignedTo;
+    @Column(name = "ASSIGNED_AT")
+    public Instant assignedAt;
 }

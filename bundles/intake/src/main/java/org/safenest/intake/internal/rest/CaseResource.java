@@ -27,6 +27,7 @@ import org.safenest.api.dispatch.DispatchDispute;
 import org.safenest.api.dispatch.HandDispatch;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
+import org.safenest.api.intake.AssignmentRequest;
 import org.safenest.api.intake.CaseFilter;
 import org.safenest.api.intake.CaseStatus;
 import org.safenest.api.intake.CaseSummary;
@@ -58,9 +59,11 @@ public class CaseResource implements ApiResource {
     }
 
     /**
-     * The cases matching the query, newest first; {@value #TOTAL} says how many match in all. Query parameters:
-     * {@code caseType, serviceLine, district, office, status, overdue, manualQueue, receivedFrom, receivedTo,
-     * offset, limit} (1 to 1000, default 100).
+     * The cases matching the query, newest first or by {@code sort}; {@value #TOTAL} says how many match in all. Query
+     * parameters: {@code caseNumber} (whole or its beginning), {@code householdRef}, {@code childRef}, {@code assignedTo},
+     * {@code caseType, serviceLine, district, office, status, overdue, manualQueue, receivedFrom, receivedTo, sort}
+     * (a field of {@link CaseFilter#SORTS}, {@code -} before it for descending), {@code offset, limit} (1 to 1000,
+     * default 100).
      */
     @GET
     @Roles(value = {"intake", "dispatcher", "social-worker", "supervisor", "board-chair", "admin"}, note = "Every role but analyst.")
@@ -70,6 +73,8 @@ public class CaseResource implements ApiResource {
             @QueryParam("office") String office, @QueryParam("status") String status, @QueryParam("overdue") String overdue,
             @QueryParam("manualQueue") String manualQueue, @QueryParam("receivedFrom") String receivedFrom,
             @QueryParam("receivedTo") String receivedTo, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("caseNumber") String caseNumber, @QueryParam("householdRef") String householdRef,
+            @QueryParam("childRef") String childRef, @QueryParam("assignedTo") String assignedTo, @QueryParam("sort") String sort,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         List<FieldError> errors = new ArrayList<>();
@@ -77,13 +82,24 @@ public class CaseResource implements ApiResource {
                 blank(district), blank(office), enumValue(errors, "status", status, CaseStatus.class), flag(errors, "overdue", overdue),
                 flag(errors, "manualQueue", manualQueue), instant(errors, "receivedFrom", receivedFrom),
                 instant(errors, "receivedTo", receivedTo), number(errors, "offset", offset, 0, 0, Integer.MAX_VALUE),
-                number(errors, "limit", limit, 100, 1, 1000));
+                number(errors, "limit", limit, 100, 1, 1000), text(errors, "caseNumber", caseNumber, 40),
+                text(errors, "householdRef", householdRef, 100), text(errors, "childRef", childRef, 100),
+                text(errors, "assignedTo", assignedTo, 100), blank(sort));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         List<CaseSummary> cases = intake.cases(caller, region, filter);
         long total = cases.size() < filter.limit() && filter.offset() == 0 ? cases.size() : intake.countCases(caller, region, filter);
         return Response.ok(cases).header(TOTAL, total).build();
+    }
+
+    /** Assigns the case to a worker of its office, or reassigns it with a reason. */
+    @POST
+    @javax.ws.rs.Path("{caseNumber}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseView assign(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
+            AssignmentRequest request, @Context SecurityContext security) {
+        return intake.assign(Caller.of(security.getUserPrincipal()), region, caseNumber, request);
     }
 
     @GET
@@ -141,6 +157,15 @@ public class CaseResource implements ApiResource {
             HandDispatch request, @Context SecurityContext security) {
         DispatchDispute dispute = intake.dispute(Caller.of(security.getUserPrincipal()), region, caseNumber, request);
         return Response.status(Response.Status.CREATED).entity(dispute).build();
+    }
+
+    private static String text(List<FieldError> errors, String field, String value, int max) {
+        String s = blank(value);
+        if (s != null && s.length() > max) {
+            errors.add(new FieldError(field, "too-long", field + " has at most " + max + " characters"));
+            return null;
+        }
+        return s;
     }
 
     static String blank(String s) {

@@ -10,7 +10,9 @@ import javax.persistence.Table;
 
 /** The current state of a case as the events told it: its type, district, office and whether it waits in the manual queue. */
 @Entity
-@Table(name = "RPT_CASE", indexes = @Index(name = "RPT_CASE_QUEUE", columnList = "REGION, MANUAL_QUEUE"))
+@Table(name = "RPT_CASE", indexes = {@Index(name = "RPT_CASE_QUEUE", columnList = "REGION, MANUAL_QUEUE"),
+        // schema change 2: the caseloads report (open cases per office and worker) reads only this index
+        @Index(name = "RPT_CASE_LOAD", columnList = "REGION, CLOSED, OFFICE, WORKER, MANUAL_QUEUE")})
 public class CaseFact {
 
     /** {@code region:caseNumber}. */
@@ -45,4 +47,12 @@ public class CaseFact {
 
     @Column(name = "OPENED_DAY", nullable = false)
     public LocalDate openedDay;
+
+    /** The worker the case is assigned to (CASE_ASSIGNED); null when none, or before schema change 2. */
+    @Column(name = "WORKER", length = 100)
+    public String worker;
+
+    /** 1 once a closing disposition was recorded; null or 0 while open. */
+    @Column(name = "CLOSED")
+    public Integer closed;
 }

@@ -46,6 +46,7 @@ public final class FactWriter {
             case IntakeEvents.DISPUTE_RESOLVED -> resolved(em, region, p, zone, occurred);
             case IntakeEvents.DISPOSITION_RECORDED -> disposition(em, eventId, region, caseNumber, p, zone, occurred);
             case IntakeEvents.FOLLOW_UP_COMPLETED -> followUpDone(em, region, caseNumber, p, zone, occurred);
+            case IntakeEvents.CASE_ASSIGNED -> assigned(em, region, caseNumber, p, zone, occurred);
             default -> {
                 return false;
             }
@@ -139,8 +140,21 @@ public final class FactWriter {
         }
     }
 
+    private void assigned(EntityManager em, String region, String caseNumber, Map<String, Object> p, ZoneId zone, long occurred) {
+        CaseFact c = caseRow(em, region, caseNumber, p, day(occurred, zone));
+        c.worker = text(p, IntakeEvents.WORKER);
+        String office = text(p, IntakeEvents.OFFICE);
+        if (office != null) {
+            c.office = office;
+        }
+    }
+
     private void disposition(EntityManager em, String eventId, String region, String caseNumber, Map<String, Object> p, ZoneId zone,
             long occurred) {
+        String status = text(p, IntakeEvents.STATUS);
+        if (status != null) {
+            caseRow(em, region, caseNumber, p, day(occurred, zone)).closed = "CLOSED".equals(status) ? 1 : 0;
+        }
         String due = text(p, IntakeEvents.FOLLOW_UP_DUE);
         if (due == null) {
             return;

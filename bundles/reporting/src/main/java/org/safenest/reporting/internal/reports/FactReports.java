@@ -167,8 +167,27 @@ public class FactReports {
                 new ReportColumn("overdueShare", "逾期比例", "Share overdue or late", ColumnType.PERCENT)),
             (v, raw, clock) -> Arrays.asList(count(v[0]), count(v[1]), count(v[2]), count(v[3]), count(v[4]), share(v[2] + v[3], v[0])));
 
+    /**
+     * Caseloads (社工案量) now: open, dispatched cases per office and per worker they are assigned to (CASE_ASSIGNED
+     * events), and those without a worker. A case leaves the count when a closing disposition is recorded.
+     */
+    public static final Definition CASELOADS = new Definition("caseloads",
+            "社工案量",
+            "Caseloads",
+            "目前承辦中的案件（已派案、未結案），依承辦單位及分派的社工分組，並列出尚未分派社工的件數。資料來自受案系統的分派事件。",
+            "Open, dispatched cases now, by office and by the worker they are assigned to, with those not yet assigned to a worker. "
+                + "Counted from the intake assignment events.",
+            "RPT_CASE", null, "MANUAL_QUEUE = 0 AND (CLOSED IS NULL OR CLOSED = 0)",
+            List.of(text("office", "OFFICE", "承辦單位", "Office", Names.Kind.OFFICE),
+                new Dimension("worker", "COALESCE(WORKER, '')", "社工", "Worker", ColumnType.TEXT, null)),
+            today -> List.of("COUNT(*)", "SUM(CASE WHEN WORKER IS NULL THEN 1 ELSE 0 END)"),
+            List.of(new ReportColumn("openCases", "承辦中案件", "Open cases", ColumnType.COUNT),
+                new ReportColumn("unassigned", "未分派社工", "Without a worker", ColumnType.COUNT)),
+            (v, raw, clock) -> List.of(count(v[0]), count(v[1])));
+
     /** Every definition, in the order the reports are registered. */
-    public static final List<Definition> ALL = List.of(INTAKE_VOLUME, DISPATCH_DECISIONS, MANUAL_QUEUE, DISPUTES, TRANSFERS, FOLLOW_UPS);
+    public static final List<Definition> ALL = List.of(INTAKE_VOLUME, DISPATCH_DECISIONS, MANUAL_QUEUE, DISPUTES, TRANSFERS, FOLLOW_UPS,
+            CASELOADS);
 
     private final List<ServiceRegistration<Report>> registrations = new ArrayList<>();
 
