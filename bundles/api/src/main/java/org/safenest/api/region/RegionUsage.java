@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Implemented by a capability that keeps records of a region (intake its cases, dispatch its published rule-set
- * versions), as a service. Before a region is removed, core asks every such service; a region of which any holds
+ * Implemented by a capability that keeps records of a region (intake its reports and cases, dispatch its published
+ * rule-set versions, the referral board its proposals, allocation its stored plans), as a service. Before a region is removed, core asks every such service; a region of which any holds
  * records is not removed (409, with what holds it). Since 1.2.
  */
 @ConsumerType
