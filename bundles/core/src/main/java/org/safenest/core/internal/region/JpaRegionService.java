@@ -263,7 +263,11 @@ public class JpaRegionService implements RegionService, RegionLoading, RegionAdm
             files = RegionDataReader.readAll(source);
             data = files.data();
         } catch (RegionDataException e) {
-            throw new InvalidInputException(e.file() + (e.line() > 0 ? ":" + e.line() : ""), "invalid-region-data", e.getMessage());
+            // every problem found, each under its file and line
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> new org.safenest.api.error.FieldError(p.file() + (p.line() > 0 ? ":" + p.line() : ""), "invalid-region-data",
+                            p.toString()))
+                    .toList());
         }
         if (!data.code().equals(region)) {
             throw new InvalidInputException("region.properties", "region-mismatch",
