@@ -111,6 +111,9 @@ export default {
     const status = el('div', { id: 'rg-status', role: 'status', 'aria-live': 'polite' });
     const result = el('div', { id: 'rg-result' });
 
+    const target = el('select', { id: 'rg-target' },
+      el('option', { value: '' }, t('rg.target.new')),
+      ...list.map((r) => el('option', { value: r.code }, t('rg.target.replace', { code: r.code }))));
     const rows = list.map((r) => {
       const remove = el('button', { type: 'button', class: 'secondary', id: `rg-remove-${r.code}` }, t('rg.remove', { code: r.code }));
       remove.addEventListener('click', async () => {
@@ -118,6 +121,11 @@ export default {
         const a = await api.delete(`/api/regions/${encodeURIComponent(r.code)}`);
         if (!ctx.isCurrent()) return;
         clear(status);
+        if (a.ok) {
+          remove.closest('tr').remove();
+          const option = target.querySelector(`option[value="${r.code}"]`);
+          if (option) option.remove();
+        }
         status.append(el('p', { class: a.ok ? 'notice' : 'form-error' }, a.ok ? t('rg.removed', { code: r.code })
           : t('rg.failed', { status: a.status, message: a.body ? a.body.message : '' })));
         ctx.announce(status.textContent);
@@ -131,9 +139,6 @@ export default {
         el('td', {}, remove));
     });
 
-    const target = el('select', { id: 'rg-target' },
-      el('option', { value: '' }, t('rg.target.new')),
-      ...list.map((r) => el('option', { value: r.code }, t('rg.target.replace', { code: r.code }))));
     const file = el('input', { type: 'file', id: 'rg-file', accept: '.zip,application/zip' });
     const check = el('button', { type: 'button', id: 'rg-check' }, t('rg.check'));
     const store = el('button', { type: 'button', id: 'rg-store', class: 'secondary' }, t('rg.store'));

@@ -624,8 +624,26 @@ public class WebBrowserIT {
         driver.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-regions"), "Lianhua City (synthetic example)"));
         shot("42-regions-stored-english");
+
+        // At tablet width, in Chinese; then the city (nothing recorded of it yet) is removed from the page.
+        Dimension laptop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(820, 1180));
         click("#lang");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "地區資料"));
+        waitFor("#rg-remove-lianhua");
+        shot("43-regions-tablet");
+        click("#rg-remove-lianhua");
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-status"), "已刪除地區 lianhua"));
+        assertEquals(404, get("/api/regions/lianhua").statusCode());
+        assertFalse(driver.findElement(By.id("rg-regions")).getText().contains("lianhua"));
+        // a region its bundle provides is refused, with the reason
+        click("#rg-remove-kaohsiung");
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-status"), "HTTP 409"));
+        assertTrue(driver.findElement(By.id("rg-status")).getText().contains("region bundle"));
+        assertEquals(200, get("/api/regions/kaohsiung").statusCode());
+        driver.manage().window().setSize(laptop);
     }
 
     private static void zip(Path target, Map<String, String> files) throws IOException {
