@@ -143,7 +143,7 @@ public class NothingLostIT {
     /** The sum of one count column over a report's rows (grouped by case type, this year until today). */
     static long sum(Api api, String report, int column) {
         Api.Answer a = api.get("/api/regions/kaohsiung/statistics/" + report + "?group=caseType&from=2026-01-01&to="
-                + LocalDate.now(), "analyst", "analyst");
+                + LocalDate.now(java.time.ZoneId.of("Asia/Taipei")), "analyst", "analyst");
         assertEquals(a.raw(), 200, a.status());
         long n = 0;
         for (JsonNode row : a.body().path("rows")) {
