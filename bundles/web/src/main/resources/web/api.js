@@ -17,16 +17,17 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-async function send(method, path, body, headers = {}) {
+async function send(method, path, body, headers = {}, raw = undefined) {
   // X-Safenest-Client: the server then answers a 401 without a Basic challenge, so the browser shows no dialog.
   const h = { Accept: 'application/json', 'X-Safenest-Client': 'web', ...headers };
   if (body !== undefined) h['Content-Type'] = 'application/json';
+  if (raw !== undefined) h['Content-Type'] = raw.type || 'application/octet-stream';
   if (csrf && method !== 'GET' && method !== 'HEAD') h[CSRF_HEADER] = csrf;
   let res;
   try {
     res = await fetch(path, {
       method, headers: h, credentials: 'same-origin', cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw !== undefined ? raw.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
     return { status: 0, ok: false, body: null };
@@ -72,6 +73,19 @@ export async function request(method, path, body) {
 }
 
 /**
+ * Sends a file (a Blob or File, such as a zip archive) as the request body with its own type; answers
+ * { status, ok, body } as request does.
+ */
+export async function upload(method, path, file, type) {
+  const answer = await send(method, path, undefined, {}, { data: file, type: type || file.type || 'application/octet-stream' });
+  if (answer.status === 401 && csrf) {
+    csrf = null;
+    unauthorized();
+  }
+  return answer;
+}
+
+/**
  * Downloads a file (CSV, XLSX) with the session; answers { status, ok, blob, fileName } where fileName comes from
  * the Content-Disposition header (null when absent), or status 0 when the server cannot be reached.
  */
@@ -96,4 +110,5 @@ export const api = {
   put: (path, body) => request('PUT', path, body),
   delete: (path) => request('DELETE', path),
   download: (path) => download(path),
+  upload: (method, path, file, type) => upload(method, path, file, type),
 };

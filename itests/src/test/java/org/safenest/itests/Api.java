@@ -58,6 +58,16 @@ public final class Api {
         return send(b, user, password);
     }
 
+    /** A request with a binary body (such as a zip archive) of {@code contentType}; {@code body} null for none. */
+    public Answer send(String method, String path, byte[] body, String contentType, String user, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b, user, password);
+    }
+
     /** Any request with the given headers (no login of its own); {@code json} null for none. */
     public Answer request(String method, String path, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))

@@ -134,6 +134,26 @@ public class MultiNodeIT {
         double regionSeconds = (System.nanoTime() - reloaded) / 1e9;
         assertTrue("region served by B after " + regionSeconds + " s", regionSeconds < 45);
 
+        // 4b. a region uploaded as a zip on A (the made-up example city) is served by B, and removed on B is gone on A
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            for (String name : List.of("region.properties", "districts.csv", "offices.csv", "case-types.csv")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(Files.readAllBytes(Path.of("..", "docs", "example-city", name)));
+                zip.closeEntry();
+            }
+        }
+        Api.Answer uploaded = apiA.send("PUT", "/api/regions/lianhua", zipped.toByteArray(), "application/zip", "admin", "admin");
+        assertEquals(uploaded.raw(), 201, uploaded.status());
+        awaitJson(apiB, "/api/regions/lianhua", r -> r.path("counts").path("offices").asInt() == 4, Duration.ofSeconds(60));
+        Api.Answer removed = apiB.send("DELETE", "/api/regions/lianhua", null, null, "admin", "admin");
+        assertEquals(removed.raw(), 204, removed.status());
+        long gone = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (apiA.get("/api/regions/lianhua", "admin", "admin").status() != 404) {
+            assertTrue("region removed on B still served by A after 60 s", System.nanoTime() < gone);
+            Thread.sleep(250);
+        }
+
         // 5. the active strategy selected on A is B's at once, and back
         Api.Answer put = apiA.put("/api/regions/hong-kong/allocation/active-strategy", "{\"strategy\":\"district\"}", "admin", "admin");
         assertTrue(put.raw(), put.status() / 100 == 2);

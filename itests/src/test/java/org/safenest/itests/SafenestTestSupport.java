@@ -107,6 +107,7 @@ public final class SafenestTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 keepRuntimeFolder(),
                 systemProperty("safenest.example.kar").value(System.getProperty("safenest.example.kar", "")),
+                systemProperty("safenest.example.city").value(System.getProperty("safenest.example.city", "")),
                 systemProperty("safenest.test.database").value(System.getProperty("safenest.test.database", "derby")),
                 logLevel(LogLevel.INFO),
                 systemTimeout(300_000),

@@ -707,6 +707,103 @@ public class WebBrowserIT {
      * Opens a case on the intake page by its address and waits until that case is drawn (the page may still be
      * showing the case or list the login opened).
      */
+    /**
+     * The administrators' regions page with the README's made-up example city (docs/example-city, synthetic): a
+     * broken archive is checked (each problem with its file and line, nothing stored), then the corrected archive is
+     * checked and stored, in both languages.
+     */
+    @Test
+    public void regionsPageChecksAndUploadsTheExampleCity() throws Exception {
+        Path example = Path.of("..", "docs", "example-city");
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (String name : List.of("region.properties", "districts.csv", "offices.csv", "case-types.csv")) {
+            files.put(name, Files.readString(example.resolve(name), StandardCharsets.UTF_8));
+        }
+        Path good = Path.of("target", "lianhua.zip").toAbsolutePath();
+        Path broken = Path.of("target", "lianhua-broken.zip").toAbsolutePath();
+        zip(good, files);
+        Map<String, String> wrong = new java.util.TreeMap<>(files);
+        wrong.put("offices.csv", files.get("offices.csv").replace("東蓮區;山腰區", "東蓮區;山頂區")
+                .replace("西蓮社會福利服務中心,Lotus West Social Welfare Service Centre,welfare-service-centre",
+                        "西蓮社會福利服務中心,Lotus West Social Welfare Service Centre,welfare-centre"));
+        zip(broken, wrong);
+
+        String base = "http://localhost:" + port;
+        driver.get(base + "/");
+        waitFor("#login-form");
+        login("admin", "admin");
+        waitFor("#nav a[href='#/regions']");
+        click("#nav a[href='#/regions']");
+        waitFor("#rg-regions");
+        assertTrue(driver.findElement(By.id("rg-regions")).getText().contains("kaohsiung"));
+
+        // A broken archive, checked: a table of problems by file and line; nothing is stored.
+        driver.findElement(By.id("rg-file")).sendKeys(broken.toString());
+        click("#rg-check");
+        WebElement problems = waitFor("#rg-problems");
+        List<WebElement> rows = problems.findElements(By.cssSelector("tbody tr"));
+        assertEquals(problems.getText(), 2, rows.size());
+        assertTrue(rows.get(0).getText(), rows.get(0).getText().startsWith("offices.csv 3"));
+        assertTrue(rows.get(1).getText(), rows.get(1).getText().startsWith("offices.csv 4"));
+        assertTrue(driver.findElement(By.id("rg-problems-title")).getText().contains("未做任何變更"));
+        shot("40-regions-dry-run-problems");
+        assertEquals(404, get("/api/regions/lianhua").statusCode());
+
+        // The corrected archive, checked in English, then stored.
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Regions"));
+        driver.findElement(By.id("rg-file")).sendKeys(good.toString());
+        click("#rg-check");
+        WebElement ok = waitFor("#rg-ok");
+        assertTrue(ok.getText(), ok.getText().contains("region lianhua, 6 districts, 4 offices")
+                && ok.getText().contains("would be created"));
+        assertEquals(404, get("/api/regions/lianhua").statusCode());
+        shot("41-regions-dry-run-ok-english");
+        click("#rg-store");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-ok"), "Region lianhua stored"));
+        assertEquals(200, get("/api/regions/lianhua").statusCode());
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-regions"), "Lianhua City (synthetic example)"));
+        shot("42-regions-stored-english");
+
+        // At tablet width, in Chinese; then the city (nothing recorded of it yet) is removed from the page.
+        Dimension laptop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(820, 1180));
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "地區資料"));
+        waitFor("#rg-remove-lianhua");
+        shot("43-regions-tablet");
+        click("#rg-remove-lianhua");
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-status"), "已刪除地區 lianhua"));
+        assertEquals(404, get("/api/regions/lianhua").statusCode());
+        assertFalse(driver.findElement(By.id("rg-regions")).getText().contains("lianhua"));
+        // a region its bundle provides is refused, with the reason
+        click("#rg-remove-kaohsiung");
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-status"), "HTTP 409"));
+        assertTrue(driver.findElement(By.id("rg-status")).getText().contains("region bundle"));
+        assertEquals(200, get("/api/regions/kaohsiung").statusCode());
+        driver.manage().window().setSize(laptop);
+    }
+
+    private static void zip(Path target, Map<String, String> files) throws IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("example-city/" + e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** A GET as admin over HTTP (beside the browser). */
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private void openCase(String base, String caseNumber) {
         driver.get(base + "/#/intake/case/" + caseNumber);
         waitFor("#in-case-title[data-case='" + caseNumber + "']");

@@ -60,6 +60,15 @@ class PlanStoreTest {
     }
 
     @Test
+    void aRegionWithStoredPlansIsKept() {
+        AllocationRegionUsage usage = new AllocationRegionUsage(db);
+        assertEquals(Optional.empty(), usage.records("hong-kong"));
+        store.save("hong-kong", pilotPlan("a"), "u");
+        assertEquals(Optional.of("1 stored allocation plan(s)"), usage.records("hong-kong"));
+        assertEquals(Optional.empty(), usage.records("elsewhere"));
+    }
+
+    @Test
     void plansAreListedNewestFirstPerRegion() {
         StoredPlan a = store.save("hong-kong", pilotPlan("a"), "u");
         StoredPlan b = store.save("hong-kong", pilotPlan("b"), "u");

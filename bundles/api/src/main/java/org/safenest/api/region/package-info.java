@@ -3,7 +3,7 @@
  * that serve districts or parts of districts, preschools where relevant, and district indicators.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.safenest.api.region;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,8 +12,8 @@ import org.safenest.api.intake.ServiceLine;
  */
 public final class CompiledRuleSet {
 
-    /** A matching rule and whether it was a fallback. */
-    public record Match(DispatchRule rule, DecisionBasis basis) {
+    /** A matching rule, whether it was a fallback, and the office it sends the report to. */
+    public record Match(DispatchRule rule, DecisionBasis basis, String office) {
     }
 
     private final DispatchRuleSet ruleSet;
@@ -30,23 +30,38 @@ public final class CompiledRuleSet {
         return ruleSet;
     }
 
-    /** The rule that decides, or null when none matches. */
+    /** The rule that decides, or null when none matches (rules naming an office code only). */
     public Match match(String caseType, ServiceLine serviceLine, String district, String part) {
-        DispatchRule r = ordinary.first(caseType, serviceLine, district, part);
+        return match(caseType, serviceLine, district, part, null);
+    }
+
+    /**
+     * The rule that decides, or null when none matches. A rule whose office is a route ({@code serving:<type>}, see
+     * {@link OfficeRoutes}) matches only when an office of that type in {@code refs} serves the district (or part).
+     */
+    public Match match(String caseType, ServiceLine serviceLine, String district, String part, RegionRefs refs) {
+        java.util.function.Predicate<DispatchRule> resolvable = r -> OfficeRoutes.resolve(r.office(), refs, district, part) != null;
+        DispatchRule r = ordinary.first(caseType, serviceLine, district, part, resolvable);
         if (r != null) {
-            return new Match(r, DecisionBasis.RULE);
+            return new Match(r, DecisionBasis.RULE, OfficeRoutes.resolve(r.office(), refs, district, part));
         }
-        r = fallback.first(caseType, serviceLine, district, part);
-        return r == null ? null : new Match(r, DecisionBasis.FALLBACK_RULE);
+        r = fallback.first(caseType, serviceLine, district, part, resolvable);
+        return r == null ? null : new Match(r, DecisionBasis.FALLBACK_RULE, OfficeRoutes.resolve(r.office(), refs, district, part));
     }
 
     /** The same decision by a plain scan of the rules in file order. */
     public Match matchLinear(String caseType, ServiceLine serviceLine, String district, String part) {
-        DispatchRule r = ordinary.linear(caseType, serviceLine, district, part);
+        return matchLinear(caseType, serviceLine, district, part, null);
+    }
+
+    /** The same decision by a plain scan of the rules in file order. */
+    public Match matchLinear(String caseType, ServiceLine serviceLine, String district, String part, RegionRefs refs) {
+        java.util.function.Predicate<DispatchRule> resolvable = r -> OfficeRoutes.resolve(r.office(), refs, district, part) != null;
+        DispatchRule r = ordinary.linear(caseType, serviceLine, district, part, resolvable);
         if (r != null) {
-            return new Match(r, DecisionBasis.RULE);
+            return new Match(r, DecisionBasis.RULE, OfficeRoutes.resolve(r.office(), refs, district, part));
         }
-        r = fallback.linear(caseType, serviceLine, district, part);
-        return r == null ? null : new Match(r, DecisionBasis.FALLBACK_RULE);
+        r = fallback.linear(caseType, serviceLine, district, part, resolvable);
+        return r == null ? null : new Match(r, DecisionBasis.FALLBACK_RULE, OfficeRoutes.resolve(r.office(), refs, district, part));
     }
 }

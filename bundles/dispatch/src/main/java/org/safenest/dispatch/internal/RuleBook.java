@@ -181,7 +181,7 @@ public final class RuleBook {
         }
         DispatchRuleSet rs = set.ruleSet();
         String versionText = "version " + rs.version() + ", in force since " + rs.effectiveFrom();
-        CompiledRuleSet.Match m = set.match(type.code(), type.serviceLine(), d.code(), partCode);
+        CompiledRuleSet.Match m = set.match(type.code(), type.serviceLine(), d.code(), partCode, refs);
         if (m == null) {
             String hint = partCode == null && !d.parts().isEmpty()
                     ? " The district is split between offices and the report names no part." : "";
@@ -191,11 +191,16 @@ public final class RuleBook {
         }
         DispatchRule r = m.rule();
         String why = r.explanation() == null || r.explanation().isBlank() ? "" : " " + r.explanation();
+        String office = m.office();
+        String route = OfficeRoutes.isRoute(r.office())
+                ? " (the " + OfficeRoutes.typeName(OfficeRoutes.servingType(r.office())).replace('-', ' ') + " that serves "
+                        + refs.districtName(d.code()) + (partCode == null ? "" : " " + partCode) + ")"
+                : "";
         String text = m.basis() == DecisionBasis.RULE
-                ? subject + " goes to " + refs.officeName(r.office()) + ": rule " + r.id() + " of " + versionText + "." + why
+                ? subject + " goes to " + refs.officeName(office) + route + ": rule " + r.id() + " of " + versionText + "." + why
                 : subject + " matches no ordinary rule of " + versionText + "; fallback rule " + r.id() + " sends it to "
-                        + refs.officeName(r.office()) + "." + why;
-        return new DispatchDecision(r.office(), false, rs.version(), r.id(), m.basis(), text, now, SYSTEM);
+                        + refs.officeName(office) + route + "." + why;
+        return new DispatchDecision(office, false, rs.version(), r.id(), m.basis(), text, now, SYSTEM);
     }
 
     // ------------------------------------------------------------------ reading

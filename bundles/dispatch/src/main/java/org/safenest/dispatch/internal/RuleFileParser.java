@@ -412,6 +412,18 @@ public final class RuleFileParser {
             String office = blankToNull(row.cell(c[5]));
             if (office == null) {
                 error(source, line, "missing office: every rule names the office it sends reports to");
+            } else if (OfficeRoutes.isRoute(office)) {
+                org.safenest.api.region.OfficeType type = OfficeRoutes.servingType(office);
+                if (type == null) {
+                    error(source, line, "unknown office type in '" + office + "' (" + OfficeRoutes.SERVING + " one of "
+                            + Arrays.stream(org.safenest.api.region.OfficeType.values()).map(OfficeRoutes::typeName)
+                                    .collect(Collectors.joining(", ")) + ")");
+                } else if (refs.offices().values().stream().noneMatch(o -> o.type() == type)) {
+                    error(source, line, "region " + refs.region() + " has no office of type " + OfficeRoutes.typeName(type)
+                            + ": '" + office + "' could never send a report anywhere");
+                } else {
+                    office = OfficeRoutes.SERVING + OfficeRoutes.typeName(type);
+                }
             } else if (!refs.offices().containsKey(office)) {
                 error(source, line, "unknown office '" + office + "' in region " + refs.region());
             }

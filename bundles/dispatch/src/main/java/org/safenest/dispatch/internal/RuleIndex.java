@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.safenest.api.dispatch.DispatchRule;
 import org.safenest.api.intake.ServiceLine;
@@ -47,26 +48,32 @@ final class RuleIndex {
 
     /** The first rule in file order that matches, or null. */
     DispatchRule first(String caseType, ServiceLine serviceLine, String district, String part) {
+        return first(caseType, serviceLine, district, part, r -> true);
+    }
+
+    /** The first rule in file order that matches and that {@code accept} takes, or null. */
+    DispatchRule first(String caseType, ServiceLine serviceLine, String district, String part, Predicate<DispatchRule> accept) {
         int best = Integer.MAX_VALUE;
         Map<String, int[]> specific = district == null ? null : partitions.get(district);
         if (specific != null) {
-            best = first(caseType == null ? NONE : specific.getOrDefault(caseType, NONE), best, caseType, serviceLine, district, part);
-            best = first(specific.getOrDefault(ANY, NONE), best, caseType, serviceLine, district, part);
+            best = first(caseType == null ? NONE : specific.getOrDefault(caseType, NONE), best, caseType, serviceLine, district, part, accept);
+            best = first(specific.getOrDefault(ANY, NONE), best, caseType, serviceLine, district, part, accept);
         }
         Map<String, int[]> anyDistrict = partitions.get(ANY);
         if (anyDistrict != null) {
-            best = first(caseType == null ? NONE : anyDistrict.getOrDefault(caseType, NONE), best, caseType, serviceLine, district, part);
-            best = first(anyDistrict.getOrDefault(ANY, NONE), best, caseType, serviceLine, district, part);
+            best = first(caseType == null ? NONE : anyDistrict.getOrDefault(caseType, NONE), best, caseType, serviceLine, district, part, accept);
+            best = first(anyDistrict.getOrDefault(ANY, NONE), best, caseType, serviceLine, district, part, accept);
         }
         return best == Integer.MAX_VALUE ? null : rules[best];
     }
 
-    private int first(int[] positions, int best, String caseType, ServiceLine serviceLine, String district, String part) {
+    private int first(int[] positions, int best, String caseType, ServiceLine serviceLine, String district, String part,
+            Predicate<DispatchRule> accept) {
         for (int p : positions) {
             if (p >= best) {
                 return best;
             }
-            if (rules[p].matches(caseType, serviceLine, district, part)) {
+            if (rules[p].matches(caseType, serviceLine, district, part) && accept.test(rules[p])) {
                 return p;
             }
         }
@@ -75,8 +82,12 @@ final class RuleIndex {
 
     /** The same answer by a plain scan in file order (for tests and as the definition). */
     DispatchRule linear(String caseType, ServiceLine serviceLine, String district, String part) {
+        return linear(caseType, serviceLine, district, part, r -> true);
+    }
+
+    DispatchRule linear(String caseType, ServiceLine serviceLine, String district, String part, Predicate<DispatchRule> accept) {
         for (DispatchRule r : rules) {
-            if (r.matches(caseType, serviceLine, district, part)) {
+            if (r.matches(caseType, serviceLine, district, part) && accept.test(r)) {
                 return r;
             }
         }

@@ -18,12 +18,14 @@ import org.safenest.api.intake.CaseType;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.region.RegionService;
+import org.safenest.core.internal.region.RegionCaseTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The case types of each region: {@link CaseType#DEFAULTS} plus the types a region adds in
- * {@code etc/org.safenest.casetypes.cfg}, one line each:
+ * The case types of each region: {@link CaseType#DEFAULTS}, then the types the region's own files add
+ * ({@code case-types} in region.properties, see docs/regions.md), then those added in
+ * {@code etc/org.safenest.casetypes.cfg} (a code the region's files define already is not added twice), one line each:
  * {@code <region>.<code> = <Chinese name>|<English name>|<SERVICE_LINE>}, for example
  * {@code kaohsiung.child-drug = 兒少毒品|Child and youth drug-related|CHILD_PROTECTION}. Changes apply
  * without a restart; a wrong line is logged and skipped, the others still apply.
@@ -36,11 +38,13 @@ public class ConfiguredCaseTypes implements CaseTypeCatalogue {
     private static final Pattern KEY = Pattern.compile("([a-z0-9][a-z0-9-]*)\\.([a-z0-9][a-z0-9-]{0,63})");
 
     private final RegionService regions;
+    private final RegionCaseTypes regionFiles;
     private volatile Map<String, List<CaseType>> extra = Map.of();
 
     @Activate
-    public ConfiguredCaseTypes(@Reference RegionService regions, Map<String, Object> config) {
+    public ConfiguredCaseTypes(@Reference RegionService regions, @Reference RegionCaseTypes regionFiles, Map<String, Object> config) {
         this.regions = regions;
+        this.regionFiles = regionFiles;
         modified(config);
     }
 
@@ -88,7 +92,12 @@ public class ConfiguredCaseTypes implements CaseTypeCatalogue {
     public List<CaseType> caseTypes(String region) {
         regions.require(region);
         List<CaseType> all = new ArrayList<>(CaseType.DEFAULTS);
-        all.addAll(extra.getOrDefault(region, List.of()));
+        all.addAll(regionFiles.caseTypes(region));
+        for (CaseType t : extra.getOrDefault(region, List.of())) {
+            if (all.stream().noneMatch(a -> a.code().equals(t.code()))) {
+                all.add(t);
+            }
+        }
         return all;
     }
 

@@ -51,6 +51,9 @@ public class RegionReloadCommand implements Action {
         } catch (SafenestException e) {
             audit.record(AuditRecord.of(actor, "shell safenest:region-reload", region, folder, AuditOutcome.REJECTED, e.getMessage()));
             System.err.println("Not reloaded: " + e.getMessage());
+            if (e instanceof org.safenest.api.error.InvalidInputException invalid && invalid.errors().size() > 1) {
+                invalid.errors().forEach(f -> System.err.println("  " + f.message()));
+            }
         }
         return null;
     }

@@ -22,6 +22,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.util.tracker.BundleTracker;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditOutcome;
@@ -36,6 +39,9 @@ import org.safenest.api.region.Preschool;
 import org.safenest.api.region.Region;
 import org.safenest.api.region.RegionData;
 import org.safenest.api.region.RegionService;
+import org.safenest.api.region.RegionCounts;
+import org.safenest.api.region.RegionUsage;
+import org.safenest.api.error.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * start; their data is loaded in the background when it is new or its files changed, so a restart with the
  * same files keeps the stored data as it is.
  */
-@Component(service = {RegionService.class, RegionLoading.class})
-public class JpaRegionService implements RegionService, RegionLoading {
+@Component(service = {RegionService.class, RegionLoading.class, RegionAdministration.class, RegionCaseTypes.class})
+public class JpaRegionService implements RegionService, RegionLoading, RegionAdministration, RegionCaseTypes {
 
     static final String HEADER = "Safenest-Region";
     private static final Logger LOG = LoggerFactory.getLogger(JpaRegionService.class);
@@ -57,6 +63,10 @@ public class JpaRegionService implements RegionService, RegionLoading {
     private final Map<Long, String> pending = new ConcurrentHashMap<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "safenest-region-loader"));
     private final BundleTracker<String> tracker;
+
+    /** Capabilities that keep records of regions: a region they keep records of is not removed. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<RegionUsage> usages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The unit's tables exist and are at the newest version (core migrated them): required before any database work. */
     @Reference(target = "(unit=safenest-core)")
@@ -111,8 +121,9 @@ public class JpaRegionService implements RegionService, RegionLoading {
     private void loadFromBundle(Bundle bundle) {
         String name = bundle.getSymbolicName();
         try {
-            RegionData data = RegionDataReader.read(RegionSource.of(bundle));
-            RegionStore.BundleLoad outcome = loadOnce(data, name);
+            RegionDataReader.RegionFiles files = RegionDataReader.readAll(RegionSource.of(bundle));
+            RegionData data = files.data();
+            RegionStore.BundleLoad outcome = loadOnce(files, name);
             switch (outcome) {
                 case KEPT_FOLDER_DATA -> LOG.info("Region {} keeps the data loaded from a folder; 'safenest:region-reload {}' goes back to {}",
                         data.code(), data.code(), name);
@@ -198,10 +209,11 @@ public class JpaRegionService implements RegionService, RegionLoading {
      * new region in the same moment: one of the two inserts fails on the region's key, and the loser looks again (and
      * finds the region up to date).
      */
-    private RegionStore.BundleLoad loadOnce(RegionData data, String bundleName) {
+    private RegionStore.BundleLoad loadOnce(RegionDataReader.RegionFiles files, String bundleName) {
+        RegionData data = files.data();
         for (int attempt = 1;; attempt++) {
             try {
-                return store.loadFromBundle(data);
+                return store.loadFromBundle(data, files.caseTypes());
             } catch (RuntimeException e) {
                 if (attempt >= 3) {
                     throw e;
@@ -216,6 +228,11 @@ public class JpaRegionService implements RegionService, RegionLoading {
                 }
             }
         }
+    }
+
+    @Override
+    public List<org.safenest.api.intake.CaseType> caseTypes(String region) {
+        return store.caseTypes(region);
     }
 
     @Override
@@ -241,10 +258,16 @@ public class JpaRegionService implements RegionService, RegionLoading {
             source = RegionSource.of(folder);
         }
         RegionData data;
+        RegionDataReader.RegionFiles files;
         try {
-            data = RegionDataReader.read(source);
+            files = RegionDataReader.readAll(source);
+            data = files.data();
         } catch (RegionDataException e) {
-            throw new InvalidInputException(e.file() + (e.line() > 0 ? ":" + e.line() : ""), "invalid-region-data", e.getMessage());
+            // every problem found, each under its file and line
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> new org.safenest.api.error.FieldError(p.file() + (p.line() > 0 ? ":" + p.line() : ""), "invalid-region-data",
+                            p.toString()))
+                    .toList());
         }
         if (!data.code().equals(region)) {
             throw new InvalidInputException("region.properties", "region-mismatch",
@@ -255,12 +278,111 @@ public class JpaRegionService implements RegionService, RegionLoading {
         }
         // All writes of reference data go through the loader thread, one at a time.
         try {
-            return loader.submit(() -> store.replace(data)).get();
+            return loader.submit(() -> store.replace(data, files.caseTypes())).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reloading region " + region, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
+    }
+
+    // ------------------------------------------------------------------ administration: archives and removal
+
+    @Override
+    public UploadResult upload(String expected, byte[] zip, boolean dryRun, String actor) {
+        List<Problem> problems = new java.util.ArrayList<>();
+        String code = null;
+        RegionData data = null;
+        List<org.safenest.api.intake.CaseType> caseTypes = List.of();
+        try {
+            RegionArchive archive = RegionArchive.read(zip, "archive uploaded by " + actor + " at " + java.time.Instant.now());
+            try {
+                code = RegionDataReader.code(archive);
+            } catch (RegionDataException e) {
+                // reported again, with the others, by read
+            }
+            RegionDataReader.RegionFiles files = RegionDataReader.readAll(archive);
+            data = files.data();
+            caseTypes = files.caseTypes();
+        } catch (RegionDataException e) {
+            e.problems().forEach(p -> problems.add(new Problem(p.file(), p.line(), p.message())));
+        }
+        if (expected != null && code != null && !code.equals(expected)) {
+            problems.add(0, new Problem(RegionDataReader.DESCRIPTOR, 0, "the files describe region '" + code + "', not '" + expected
+                    + "': the code in " + RegionDataReader.DESCRIPTOR + " names the region"));
+        }
+        boolean exists = code != null && store.exists(code);
+        if (expected == null && exists) {
+            problems.add(0, new Problem(RegionDataReader.DESCRIPTOR, 0, "region '" + code + "' exists already: replace it with PUT /api/regions/"
+                    + code));
+        }
+        if (!problems.isEmpty() || data == null) {
+            if (!dryRun) {
+                audit.record(AuditRecord.of(actor, exists ? "region.replace" : "region.create", code, null, AuditOutcome.REJECTED,
+                        problems.size() + " problem(s) in the files"));
+            }
+            return new UploadResult(code, dryRun, false, !exists, List.copyOf(problems), null, null);
+        }
+        RegionCounts counts = new RegionCounts(data.districts().size(), data.offices().size(), data.preschools().size(),
+                data.indicators().size());
+        if (dryRun) {
+            return new UploadResult(code, true, true, !exists, List.of(), counts, null);
+        }
+        RegionData stored = data;
+        List<org.safenest.api.intake.CaseType> storedTypes = caseTypes;
+        Region region;
+        try {
+            // All writes of reference data go through the loader thread, one at a time.
+            region = loader.submit(() -> store.replace(stored, storedTypes)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing region " + code, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+        LOG.info("Region {} {} from an uploaded archive: {}", code, exists ? "replaced" : "created", region.counts());
+        audit.record(AuditRecord.of(actor, exists ? "region.replace" : "region.create", code, null, AuditOutcome.SUCCESS,
+                region.counts().toString()));
+        return new UploadResult(code, false, true, !exists, List.of(), region.counts(), region);
+    }
+
+    @Override
+    public void remove(String code, String actor) {
+        if (!store.exists(code)) {
+            throw new NotFoundException("region", code);
+        }
+        Bundle bundle = regionBundles.get(code);
+        if (bundle != null) {
+            refuse(code, actor, "Region '" + code + "' is provided by the installed region bundle " + bundle.getSymbolicName()
+                    + ", which would load it again: uninstall the bundle's feature first");
+        }
+        List<String> records = new java.util.ArrayList<>();
+        for (RegionUsage usage : usages) {
+            usage.records(code).ifPresent(records::add);
+        }
+        if (!records.isEmpty()) {
+            refuse(code, actor, "Region '" + code + "' is not removed: it holds " + String.join(" and ", records)
+                    + ", which are kept. Replace its files instead (PUT /api/regions/" + code + ")");
+        }
+        boolean removed;
+        try {
+            removed = loader.submit(() -> store.remove(code)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while removing region " + code, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+        if (!removed) {
+            throw new NotFoundException("region", code);
+        }
+        LOG.info("Region {} removed", code);
+        audit.record(AuditRecord.of(actor, "region.remove", code, null, AuditOutcome.SUCCESS, "removed with its reference data"));
+    }
+
+    private void refuse(String code, String actor, String message) {
+        audit.record(AuditRecord.of(actor, "region.remove", code, null, AuditOutcome.REJECTED, message));
+        throw new ConflictException(message);
     }
 }

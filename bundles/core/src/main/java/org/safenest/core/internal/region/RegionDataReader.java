@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.safenest.api.intake.CaseType;
+import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.region.Catchment;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictIndicator;
@@ -52,8 +55,19 @@ public final class RegionDataReader {
     private static final Pattern INDICATOR_KEY = Pattern.compile("indicators\\.(\\d+)\\..*");
     private static final Pattern SERVED = Pattern.compile("^([^()（）]+?)\\s*[(（](.+)[)）]$");
 
+    /** The generic offices format (see {@link #readOffices}). */
+    static final String OFFICES_CSV = "offices-csv";
+    /** The keys of region.properties besides indicators.N.*, centre.*, area.* and station.* (docs/regions.md). */
+    static final Set<String> KEYS = Set.of("code", "name.en", "name.zh", "time-zone", "districts", "offices", "offices.format",
+            "preschools", "preschools.format", "preschools.levels", "catchments", "catchments.format", "catchments.derive",
+            "catchments.derive.weight", "case-types");
+    /** At most this many problems are gathered. */
+    static final int MAX_PROBLEMS = 200;
+
     private final RegionSource source;
     private final MessageDigest digest;
+    private final Set<RegionDataException.Problem> problems = new java.util.LinkedHashSet<>();
+    private List<CaseType> caseTypes = List.of();
     private Properties descriptor;
 
     private RegionDataReader(RegionSource source) {
@@ -65,9 +79,23 @@ public final class RegionDataReader {
         }
     }
 
-    /** Reads the whole region, or fails on the first file that is wrong. */
+    /** What a region's files hold: the reference data and the case types the region adds to the defaults. */
+    public record RegionFiles(RegionData data, List<CaseType> caseTypes) {
+        public RegionFiles {
+            caseTypes = List.copyOf(caseTypes);
+        }
+    }
+
+    /** Reads the whole region's reference data, or fails with every problem found (file and line). */
     public static RegionData read(RegionSource source) throws RegionDataException {
-        return new RegionDataReader(source).read();
+        return readAll(source).data();
+    }
+
+    /** Reads everything the region's files hold, or fails with every problem found (file and line). */
+    public static RegionFiles readAll(RegionSource source) throws RegionDataException {
+        RegionDataReader reader = new RegionDataReader(source);
+        RegionData data = reader.read();
+        return new RegionFiles(data, reader.caseTypes);
     }
 
     /** Reads only the region code from the descriptor. */
@@ -94,50 +122,105 @@ public final class RegionDataReader {
         return code;
     }
 
+    /** A step of reading that may fail with a problem; the reader notes the problem and goes on. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T get() throws RegionDataException;
+    }
+
+    /** Runs a step; on a problem notes it and answers {@code otherwise}. */
+    private <T> T attempt(Step<T> step, T otherwise) {
+        try {
+            return step.get();
+        } catch (RegionDataException e) {
+            note(e);
+            return otherwise;
+        }
+    }
+
+    private void note(RegionDataException e) {
+        for (RegionDataException.Problem p : e.problems()) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(p);
+            }
+        }
+    }
+
     private RegionData read() throws RegionDataException {
         loadDescriptor();
-        String code = regionCode();
-        String timeZone = required("time-zone");
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw new RegionDataException(DESCRIPTOR, 0, "time-zone '" + timeZone + "' is not a known time zone");
-        }
+        String code = attempt(this::regionCode, null);
+        String timeZone = attempt(() -> {
+            String tz = required("time-zone");
+            try {
+                ZoneId.of(tz);
+            } catch (DateTimeException e) {
+                throw new RegionDataException(DESCRIPTOR, 0, "time-zone '" + tz + "' is not a known time zone (an IANA id such as Asia/Taipei)");
+            }
+            return tz;
+        }, null);
+        String nameEn = attempt(() -> limit(required("name.en"), 200, DESCRIPTOR, 0, "name.en"), null);
+        String nameZh = attempt(() -> limit(required("name.zh"), 200, DESCRIPTOR, 0, "name.zh"), null);
 
-        List<District> districts = readDistricts(required("districts"));
+        List<District> districts = attempt(() -> readDistricts(required("districts")), List.of());
+        if (districts.isEmpty()) {
+            // nothing else can be checked without districts
+            throw new RegionDataException(new ArrayList<>(problems));
+        }
         DistrictIndex index = new DistrictIndex(districts);
         List<Office> offices = new ArrayList<>();
         String officesFile = descriptor.getProperty("offices");
-        if (officesFile != null) {
-            String format = required("offices.format");
-            if (!"kaohsiung-welfare-centres".equals(format)) {
-                throw new RegionDataException(DESCRIPTOR, 0, "offices.format '" + format + "' is not known (known: kaohsiung-welfare-centres)");
-            }
-            offices = readWelfareCentres(officesFile, index);
+        if (officesFile != null && !officesFile.isBlank()) {
+            offices = attempt(() -> {
+                String format = required("offices.format");
+                return switch (format) {
+                    case OFFICES_CSV -> readOffices(officesFile.trim(), index);
+                    case "kaohsiung-welfare-centres" -> readWelfareCentres(officesFile.trim(), index);
+                    default -> throw new RegionDataException(DESCRIPTOR, 0, "offices.format '" + format
+                            + "' is not known (known: " + OFFICES_CSV + ", kaohsiung-welfare-centres)");
+                };
+            }, List.of());
         }
         List<Preschool> preschools = new ArrayList<>();
         String preschoolsFile = descriptor.getProperty("preschools");
-        if (preschoolsFile != null) {
-            String format = required("preschools.format");
-            if (!"edb-school-location".equals(format)) {
-                throw new RegionDataException(DESCRIPTOR, 0, "preschools.format '" + format + "' is not known (known: edb-school-location)");
-            }
-            preschools = readEdbSchools(preschoolsFile, index);
+        if (preschoolsFile != null && !preschoolsFile.isBlank()) {
+            preschools = attempt(() -> {
+                String format = required("preschools.format");
+                if (!"edb-school-location".equals(format)) {
+                    throw new RegionDataException(DESCRIPTOR, 0, "preschools.format '" + format + "' is not known (known: edb-school-location)");
+                }
+                return readEdbSchools(preschoolsFile.trim(), index);
+            }, List.of());
         }
         List<DistrictIndicator> indicators = new ArrayList<>();
         int n = 1;
         for (; descriptor.getProperty("indicators." + n + ".file") != null; n++) {
-            indicators.addAll(readIndicators("indicators." + n + ".", index));
+            String prefix = "indicators." + n + ".";
+            indicators.addAll(attempt(() -> readIndicators(prefix, index), List.of()));
         }
-        for (String key : descriptor.stringPropertyNames()) {
+        for (String key : new TreeSet<>(descriptor.stringPropertyNames())) {
             Matcher m = INDICATOR_KEY.matcher(key);
             if (m.matches() && Integer.parseInt(m.group(1)) >= n) {
-                throw new RegionDataException(DESCRIPTOR, 0, "'" + key + "' is not read: indicators are numbered 1, 2, 3, ... without gaps ("
-                        + "indicators." + n + " is missing)");
+                note(new RegionDataException(DESCRIPTOR, 0, "'" + key + "' is not read: indicators are numbered 1, 2, 3, ... without gaps ("
+                        + "indicators." + n + " is missing)"));
             }
         }
-        List<Catchment> catchments = readCatchments(index, preschools, indicators);
-        return new RegionData(code, required("name.en"), required("name.zh"), timeZone, source.describe(),
+        String caseTypesFile = descriptor.getProperty("case-types");
+        if (caseTypesFile != null && !caseTypesFile.isBlank()) {
+            caseTypes = attempt(() -> readCaseTypes(caseTypesFile.trim()), List.of());
+        }
+        for (String key : new TreeSet<>(descriptor.stringPropertyNames())) {
+            if (!KEYS.contains(key) && !INDICATOR_KEY.matcher(key).matches() && !key.startsWith("centre.") && !key.startsWith("area.")
+                    && !key.startsWith("station.")) {
+                note(new RegionDataException(DESCRIPTOR, 0, "unknown key '" + key + "' (see the region.properties reference, docs/regions.md)"));
+            }
+        }
+        List<DistrictIndicator> readIndicators = indicators;
+        List<Preschool> readPreschools = preschools;
+        List<Catchment> catchments = attempt(() -> readCatchments(index, readPreschools, readIndicators), List.of());
+        if (!problems.isEmpty()) {
+            throw new RegionDataException(new ArrayList<>(problems));
+        }
+        return new RegionData(code, nameEn, nameZh, timeZone, source.describe(),
                 HexFormat.of().formatHex(digest.digest()), districts, offices, preschools, indicators, catchments);
     }
 
@@ -205,26 +288,30 @@ public final class RegionDataReader {
         }
         Map<String, String> result = new java.util.TreeMap<>();
         for (CSVRecord rec : csv(file, true)) {
-            long line = rec.getRecordNumber() + 1;
-            String catchment = limit(field(rec, "catchment", file), 64, file, line, "catchment");
-            if (byUnit) {
-                String unit = field(rec, "unit", file);
-                if (!byCode.containsKey(unit)) {
-                    throw new RegionDataException(file, line, "unit '" + unit + "' is not a preschool of the region");
-                }
-                if (result.put(unit, catchment) != null) {
-                    throw new RegionDataException(file, line, "unit '" + unit + "' appears twice");
-                }
-            } else {
-                District d = index.find(field(rec, "district", file));
-                if (d == null) {
-                    throw new RegionDataException(file, line, "district '" + rec.get("district") + "' is not in the districts file");
-                }
-                for (Preschool p : byDistrict.getOrDefault(d.code(), List.of())) {
-                    if (result.put(p.code(), catchment) != null) {
-                        throw new RegionDataException(file, line, "district '" + d.code() + "' appears twice");
+            try {
+                long line = rec.getRecordNumber() + 1;
+                String catchment = limit(field(rec, "catchment", file), 64, file, line, "catchment");
+                if (byUnit) {
+                    String unit = field(rec, "unit", file);
+                    if (!byCode.containsKey(unit)) {
+                        throw new RegionDataException(file, line, "unit '" + unit + "' is not a preschool of the region");
+                    }
+                    if (result.put(unit, catchment) != null) {
+                        throw new RegionDataException(file, line, "unit '" + unit + "' appears twice");
+                    }
+                } else {
+                    District d = index.find(field(rec, "district", file));
+                    if (d == null) {
+                        throw new RegionDataException(file, line, "district '" + rec.get("district") + "' is not in the districts file");
+                    }
+                    for (Preschool p : byDistrict.getOrDefault(d.code(), List.of())) {
+                        if (result.put(p.code(), catchment) != null) {
+                            throw new RegionDataException(file, line, "district '" + d.code() + "' appears twice");
+                        }
                     }
                 }
+            } catch (RegionDataException e) {
+                note(e);
             }
         }
         for (Preschool p : preschools) {
@@ -247,27 +334,31 @@ public final class RegionDataReader {
         List<District> result = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (CSVRecord rec : csv(file, true)) {
-            long line = rec.getRecordNumber() + 1;
-            String code = field(rec, "code", file);
-            if (!CODE.matcher(code).matches()) {
-                throw new RegionDataException(file, line, "district code '" + code + "' must be lower-case letters, digits and '-'");
-            }
-            if (!seen.add(code)) {
-                throw new RegionDataException(file, line, "district code '" + code + "' appears twice");
-            }
-            List<DistrictPart> parts = new ArrayList<>();
-            String partsText = rec.isMapped("parts") ? rec.get("parts").trim() : "";
-            if (!partsText.isEmpty()) {
-                for (String p : partsText.split(";")) {
-                    int eq = p.indexOf('=');
-                    if (eq <= 0) {
-                        throw new RegionDataException(file, line, "part '" + p + "' must read code=description");
-                    }
-                    parts.add(new DistrictPart(p.substring(0, eq).trim(), p.substring(eq + 1).trim()));
+            try {
+                long line = rec.getRecordNumber() + 1;
+                String code = field(rec, "code", file);
+                if (!CODE.matcher(code).matches()) {
+                    throw new RegionDataException(file, line, "district code '" + code + "' must be lower-case letters, digits and '-'");
                 }
+                if (!seen.add(code)) {
+                    throw new RegionDataException(file, line, "district code '" + code + "' appears twice");
+                }
+                List<DistrictPart> parts = new ArrayList<>();
+                String partsText = rec.isMapped("parts") ? rec.get("parts").trim() : "";
+                if (!partsText.isEmpty()) {
+                    for (String p : partsText.split(";")) {
+                        int eq = p.indexOf('=');
+                        if (eq <= 0) {
+                            throw new RegionDataException(file, line, "part '" + p + "' must read code=description");
+                        }
+                        parts.add(new DistrictPart(p.substring(0, eq).trim(), p.substring(eq + 1).trim()));
+                    }
+                }
+                result.add(new District(code, limit(field(rec, "name_zh", file), 200, file, line, "name_zh"),
+                        limit(field(rec, "name_en", file), 200, file, line, "name_en"), parts));
+            } catch (RegionDataException e) {
+                note(e);
             }
-            result.add(new District(code, limit(field(rec, "name_zh", file), 200, file, line, "name_zh"),
-                    limit(field(rec, "name_en", file), 200, file, line, "name_en"), parts));
         }
         if (result.isEmpty()) {
             throw new RegionDataException(file, 0, "no districts");
@@ -292,42 +383,46 @@ public final class RegionDataReader {
         Map<String, String> stationArea = new HashMap<>();
         Set<String> served = new TreeSet<>();
         for (CSVRecord rec : csv(file, true)) {
-            long line = rec.getRecordNumber() + 1;
-            String name = field(rec, "centre", file);
-            String[] centre = mapping("centre." + name, 2, file, line);
-            String areaName = field(rec, "area", file);
-            String area = mapping("area." + areaName, 2, file, line)[0];
-            String stationName = field(rec, "protection_station", file);
-            String[] station = stations.get(stationName);
-            if (station == null) {
-                station = mapping("station." + stationName, 3, file, line);
-                stations.put(stationName, station);
-                stationArea.put(station[0], area);
-            }
-            List<ServedArea> areas = new ArrayList<>();
-            for (String d : field(rec, "districts", file).split(";")) {
-                ServedArea sa = servedArea(d.trim(), index, file, line);
-                areas.add(sa);
-                boolean conflict = !served.add(sa.district() + (sa.part() == null ? "" : ":" + sa.part()))
-                        || (sa.part() == null ? served.stream().anyMatch(k -> k.startsWith(sa.district() + ":"))
-                                : served.contains(sa.district()));
-                if (conflict) {
-                    throw new RegionDataException(file, line, "district '" + d.trim() + "' is already served by another centre");
+            try {
+                long line = rec.getRecordNumber() + 1;
+                String name = field(rec, "centre", file);
+                String[] centre = mapping("centre." + name, 2, file, line);
+                String areaName = field(rec, "area", file);
+                String area = mapping("area." + areaName, 2, file, line)[0];
+                String stationName = field(rec, "protection_station", file);
+                String[] station = stations.get(stationName);
+                if (station == null) {
+                    station = mapping("station." + stationName, 3, file, line);
+                    stations.put(stationName, station);
+                    stationArea.put(station[0], area);
                 }
+                List<ServedArea> areas = new ArrayList<>();
+                for (String d : field(rec, "districts", file).split(";")) {
+                    ServedArea sa = servedArea(d.trim(), index, file, line);
+                    areas.add(sa);
+                    boolean conflict = !served.add(sa.district() + (sa.part() == null ? "" : ":" + sa.part()))
+                            || (sa.part() == null ? served.stream().anyMatch(k -> k.startsWith(sa.district() + ":"))
+                                    : served.contains(sa.district()));
+                    if (conflict) {
+                        throw new RegionDataException(file, line, "district '" + d.trim() + "' is already served by another centre");
+                    }
+                }
+                stationAreas.computeIfAbsent(station[0], k -> new ArrayList<>()).addAll(areas);
+                GeoPoint location = new GeoPoint(number(field(rec, "latitude", file), file, line),
+                        number(field(rec, "longitude", file), file, line));
+                limit(name, 200, file, line, "centre");
+                limit(centre[1], 200, DESCRIPTOR, 0, "centre." + name);
+                centres.add(new Office(centre[0], name, centre[1], OfficeType.WELFARE_SERVICE_CENTRE, area, station[0],
+                        location, areas));
+            } catch (RegionDataException e) {
+                note(e);
             }
-            stationAreas.computeIfAbsent(station[0], k -> new ArrayList<>()).addAll(areas);
-            GeoPoint location = new GeoPoint(number(field(rec, "latitude", file), file, line),
-                    number(field(rec, "longitude", file), file, line));
-            limit(name, 200, file, line, "centre");
-            limit(centre[1], 200, DESCRIPTOR, 0, "centre." + name);
-            centres.add(new Office(centre[0], name, centre[1], OfficeType.WELFARE_SERVICE_CENTRE, area, station[0],
-                    location, areas));
         }
         for (District d : index.districts) {
             boolean whole = served.contains(d.code());
             boolean allParts = !d.parts().isEmpty() && d.parts().stream().allMatch(p -> served.contains(d.code() + ":" + p.code()));
             if (!whole && !allParts) {
-                throw new RegionDataException(file, 0, "district " + d.nameZh() + " (" + d.code() + ") is served by no centre");
+                note(new RegionDataException(file, 0, "district " + d.nameZh() + " (" + d.code() + ") is served by no centre"));
             }
         }
         List<Office> result = new ArrayList<>(centres);
@@ -339,6 +434,21 @@ public final class RegionDataReader {
     }
 
     private ServedArea servedArea(String text, DistrictIndex index, String file, long line) throws RegionDataException {
+        int colon = text.indexOf(':');
+        if (colon > 0 && index.find(text) == null) {
+            String districtName = text.substring(0, colon).trim();
+            String partCode = text.substring(colon + 1).trim();
+            District district = index.find(districtName);
+            if (district == null) {
+                throw new RegionDataException(file, line, "district '" + districtName + "' is not in the districts file");
+            }
+            for (DistrictPart p : district.parts()) {
+                if (p.code().equals(partCode)) {
+                    return new ServedArea(district.code(), p.code());
+                }
+            }
+            throw new RegionDataException(file, line, "part '" + partCode + "' of " + districtName + " is not a part listed in the districts file");
+        }
         Matcher m = SERVED.matcher(text);
         String districtName = m.matches() ? m.group(1).trim() : text;
         District district = index.find(districtName);
@@ -350,11 +460,193 @@ public final class RegionDataReader {
         }
         String description = m.group(2).trim();
         for (DistrictPart p : district.parts()) {
-            if (p.description().equals(description)) {
+            if (p.description().equals(description) || p.code().equals(description)) {
                 return new ServedArea(district.code(), p.code());
             }
         }
         throw new RegionDataException(file, line, "part '" + description + "' of " + districtName + " is not a part listed in the districts file");
+    }
+
+    // ------------------------------------------------------------------ case types
+
+    /**
+     * Format of {@code case-types}: header {@code code,name_zh,name_en,service_line}, one case type the region adds to
+     * the defaults ({@link CaseType#DEFAULTS}) per row; {@code service_line} is one of {@link ServiceLine}'s names.
+     */
+    private List<CaseType> readCaseTypes(String file) throws RegionDataException {
+        List<CaseType> result = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (CSVRecord rec : csv(file, true)) {
+            long line = rec.getRecordNumber() + 1;
+            try {
+                String code = field(rec, "code", file);
+                if (!CODE.matcher(code).matches()) {
+                    throw new RegionDataException(file, line, "case type code '" + code + "' must be lower-case letters, digits and '-'");
+                }
+                if (CaseType.DEFAULTS.stream().anyMatch(t -> t.code().equals(code))) {
+                    throw new RegionDataException(file, line, "'" + code + "' is a default case type that every region has already");
+                }
+                if (seen.containsKey(code)) {
+                    throw new RegionDataException(file, line, "case type '" + code + "' appears twice (first on line " + seen.get(code) + ")");
+                }
+                seen.put(code, line);
+                String lineName = field(rec, "service_line", file);
+                ServiceLine serviceLine;
+                try {
+                    serviceLine = ServiceLine.valueOf(lineName.toUpperCase(Locale.ROOT).replace('-', '_'));
+                } catch (IllegalArgumentException e) {
+                    throw new RegionDataException(file, line, "service_line '" + lineName + "' is not one of "
+                            + java.util.Arrays.toString(ServiceLine.values()));
+                }
+                result.add(new CaseType(code, limit(field(rec, "name_zh", file), 200, file, line, "name_zh"),
+                        limit(field(rec, "name_en", file), 200, file, line, "name_en"), serviceLine));
+            } catch (RegionDataException e) {
+                note(e);
+            }
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ the generic offices format
+
+    /**
+     * Format {@code offices-csv}, for any region: header
+     * {@code code,name_zh,name_en,type,parent,area,longitude,latitude,districts} ({@code parent}, {@code area},
+     * {@code longitude} and {@code latitude} may be left out or empty), one office per row.
+     * <ul>
+     * <li>{@code code}: lower-case letters, digits and '-', unique; rules and cases name the office by it;</li>
+     * <li>{@code type}: {@code welfare-service-centre}, {@code protection-station}, {@code family-service-centre} or
+     * {@code other};</li>
+     * <li>{@code parent}: the code of another office of the file (a centre's protection station), or empty;</li>
+     * <li>{@code districts}: the districts or district parts served, separated by ';': a district by code, Chinese or
+     * English name; a part as {@code district:part} (part code) or {@code 鳳山區(國泰路以北41里)} (the part's
+     * description from the districts file); {@code *} for every district of the region.</li>
+     * </ul>
+     * Two offices of the same type may not serve the same district or part (so "the office of this type that serves
+     * the district" is one office), and every district must be served by some office.
+     */
+    private List<Office> readOffices(String file, DistrictIndex index) throws RegionDataException {
+        List<Office> result = new ArrayList<>();
+        Map<String, Long> codes = new HashMap<>();
+        Map<String, Long> parentLines = new LinkedHashMap<>();
+        Map<String, String> parents = new HashMap<>();
+        /** type -> district or district:part -> the office serving it */
+        Map<OfficeType, Map<String, String>> servedByType = new EnumMap<>(OfficeType.class);
+        Set<String> served = new TreeSet<>();
+        for (CSVRecord rec : csv(file, true)) {
+            long line = rec.getRecordNumber() + 1;
+            try {
+                String code = field(rec, "code", file);
+                if (!CODE.matcher(code).matches()) {
+                    throw new RegionDataException(file, line, "office code '" + code + "' must be lower-case letters, digits and '-'");
+                }
+                if (codes.containsKey(code)) {
+                    throw new RegionDataException(file, line, "office code '" + code + "' appears twice (first on line " + codes.get(code) + ")");
+                }
+                codes.put(code, line);
+                String nameZh = limit(field(rec, "name_zh", file), 200, file, line, "name_zh");
+                String nameEn = limit(field(rec, "name_en", file), 200, file, line, "name_en");
+                OfficeType type = officeType(field(rec, "type", file), file, line);
+                String parent = optional(rec, "parent");
+                if (parent != null) {
+                    parents.put(code, parent);
+                    parentLines.put(code, line);
+                }
+                String area = optional(rec, "area");
+                if (area != null) {
+                    limit(area, 64, file, line, "area");
+                }
+                String lon = optional(rec, "longitude");
+                String lat = optional(rec, "latitude");
+                GeoPoint location = null;
+                if (lon != null || lat != null) {
+                    if (lon == null || lat == null) {
+                        throw new RegionDataException(file, line, "give both longitude and latitude, or neither");
+                    }
+                    location = new GeoPoint(number(lat, file, line), number(lon, file, line));
+                    if (Math.abs(location.latitude()) > 90 || Math.abs(location.longitude()) > 180) {
+                        throw new RegionDataException(file, line, "coordinates " + lon + ", " + lat + " are not a longitude and a latitude");
+                    }
+                }
+                List<ServedArea> areas = new ArrayList<>();
+                String districtsText = field(rec, "districts", file);
+                if (districtsText.equals("*")) {
+                    for (District d : index.districts) {
+                        areas.add(new ServedArea(d.code(), null));
+                    }
+                } else {
+                    for (String d : districtsText.split(";")) {
+                        if (!d.isBlank()) {
+                            areas.add(servedArea(d.trim(), index, file, line));
+                        }
+                    }
+                }
+                if (areas.stream().mapToInt(a -> a.district().length() + (a.part() == null ? 0 : a.part().length() + 1) + 1).sum() > 4000) {
+                    throw new RegionDataException(file, line, "serves more districts than can be stored (4,000 characters of codes)");
+                }
+                Map<String, String> byType = servedByType.computeIfAbsent(type, t -> new HashMap<>());
+                for (ServedArea sa : areas) {
+                    String key = sa.district() + (sa.part() == null ? "" : ":" + sa.part());
+                    String other = byType.get(key);
+                    if (other == null && sa.part() == null) {
+                        other = byType.entrySet().stream().filter(e -> e.getKey().startsWith(sa.district() + ":"))
+                                .map(Map.Entry::getValue).findFirst().orElse(null);
+                    } else if (other == null) {
+                        other = byType.get(sa.district());
+                    }
+                    if (other != null) {
+                        throw new RegionDataException(file, line, "'" + key + "' is already served by " + other
+                                + ", another office of type " + typeName(type) + ": one office of a type serves a district or part");
+                    }
+                    byType.put(key, code);
+                    served.add(key);
+                }
+                result.add(new Office(code, nameZh, nameEn, type, area, parent, location, areas));
+            } catch (RegionDataException e) {
+                note(e);
+            }
+        }
+        for (Map.Entry<String, String> p : parents.entrySet()) {
+            if (!codes.containsKey(p.getValue())) {
+                note(new RegionDataException(file, parentLines.get(p.getKey()), "parent '" + p.getValue() + "' is not an office of this file"));
+            } else if (p.getValue().equals(p.getKey())) {
+                note(new RegionDataException(file, parentLines.get(p.getKey()), "an office cannot be its own parent"));
+            }
+        }
+        for (District d : index.districts) {
+            boolean whole = served.contains(d.code());
+            boolean allParts = !d.parts().isEmpty() && d.parts().stream().allMatch(p -> served.contains(d.code() + ":" + p.code()));
+            if (!whole && !allParts) {
+                note(new RegionDataException(file, 0, "district " + d.nameZh() + " (" + d.code() + ") is served by no office"));
+            }
+        }
+        if (result.isEmpty() && problems.isEmpty()) {
+            throw new RegionDataException(file, 0, "no offices");
+        }
+        return result;
+    }
+
+    /** The type names of the generic format: the {@link OfficeType} names in lower case with '-'. */
+    static String typeName(OfficeType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static OfficeType officeType(String text, String file, long line) throws RegionDataException {
+        for (OfficeType t : OfficeType.values()) {
+            if (typeName(t).equals(text.toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                return t;
+            }
+        }
+        throw new RegionDataException(file, line, "type '" + text + "' is not known (known: "
+                + java.util.Arrays.stream(OfficeType.values()).map(RegionDataReader::typeName).collect(java.util.stream.Collectors.joining(", ")) + ")");
+    }
+
+    private static String optional(CSVRecord rec, String column) {
+        if (!rec.isMapped(column) || !rec.isSet(column)) {
+            return null;
+        }
+        String v = rec.get(column).trim();
+        return v.isEmpty() ? null : v;
     }
 
     // ------------------------------------------------------------------ Hong Kong's Education Bureau list
@@ -373,32 +665,36 @@ public final class RegionDataReader {
         Map<String, Preschool> schools = new LinkedHashMap<>();
         Map<String, Set<PreschoolSession>> sessions = new HashMap<>();
         for (CSVRecord rec : csv(file, true)) {
-            long line = rec.getRecordNumber() + 1;
-            if (!levels.contains(field(rec, "SCHOOL LEVEL", file).toUpperCase(Locale.ROOT))) {
-                continue;
-            }
-            String number = field(rec, "SCHOOL NO.", file);
-            if (number.length() < 3) {
-                throw new RegionDataException(file, line, "SCHOOL NO. '" + number + "' is too short");
-            }
-            String code = number.substring(0, number.length() - 2);
-            PreschoolSession session = switch (field(rec, "SESSION", file).toUpperCase(Locale.ROOT)) {
-                case "A.M." -> PreschoolSession.AM;
-                case "P.M." -> PreschoolSession.PM;
-                case "WHOLE DAY" -> PreschoolSession.WHOLE_DAY;
-                default -> throw new RegionDataException(file, line, "SESSION '" + rec.get("SESSION") + "' is not A.M., P.M. or WHOLE DAY");
-            };
-            sessions.computeIfAbsent(code, k -> EnumSet.noneOf(PreschoolSession.class)).add(session);
-            if (!schools.containsKey(code)) {
-                String districtName = field(rec, "DISTRICT", file);
-                District district = index.find(districtName);
-                if (district == null) {
-                    throw new RegionDataException(file, line, "DISTRICT '" + districtName + "' is not in the districts file");
+            try {
+                long line = rec.getRecordNumber() + 1;
+                if (!levels.contains(field(rec, "SCHOOL LEVEL", file).toUpperCase(Locale.ROOT))) {
+                    continue;
                 }
-                GeoPoint location = new GeoPoint(number(field(rec, "LATITUDE", file), file, line),
-                        number(field(rec, "LONGITUDE", file), file, line));
-                schools.put(code, new Preschool(code, field(rec, "ENGLISH NAME", file), field(rec, "中文名稱", file),
-                        district.code(), field(rec, "SCHOOL LEVEL", file), Set.of(session), location));
+                String number = field(rec, "SCHOOL NO.", file);
+                if (number.length() < 3) {
+                    throw new RegionDataException(file, line, "SCHOOL NO. '" + number + "' is too short");
+                }
+                String code = number.substring(0, number.length() - 2);
+                PreschoolSession session = switch (field(rec, "SESSION", file).toUpperCase(Locale.ROOT)) {
+                    case "A.M." -> PreschoolSession.AM;
+                    case "P.M." -> PreschoolSession.PM;
+                    case "WHOLE DAY" -> PreschoolSession.WHOLE_DAY;
+                    default -> throw new RegionDataException(file, line, "SESSION '" + rec.get("SESSION") + "' is not A.M., P.M. or WHOLE DAY");
+                };
+                sessions.computeIfAbsent(code, k -> EnumSet.noneOf(PreschoolSession.class)).add(session);
+                if (!schools.containsKey(code)) {
+                    String districtName = field(rec, "DISTRICT", file);
+                    District district = index.find(districtName);
+                    if (district == null) {
+                        throw new RegionDataException(file, line, "DISTRICT '" + districtName + "' is not in the districts file");
+                    }
+                    GeoPoint location = new GeoPoint(number(field(rec, "LATITUDE", file), file, line),
+                            number(field(rec, "LONGITUDE", file), file, line));
+                    schools.put(code, new Preschool(code, field(rec, "ENGLISH NAME", file), field(rec, "中文名稱", file),
+                            district.code(), field(rec, "SCHOOL LEVEL", file), Set.of(session), location));
+                }
+            } catch (RegionDataException e) {
+                note(e);
             }
         }
         List<Preschool> result = new ArrayList<>(schools.size());
@@ -426,14 +722,18 @@ public final class RegionDataReader {
         if ("indicators-csv".equals(format)) {
             List<DistrictIndicator> result = new ArrayList<>();
             for (CSVRecord rec : csv(file, true)) {
-                long line = rec.getRecordNumber() + 1;
-                District d = index.find(field(rec, "district", file));
-                if (d == null) {
-                    throw new RegionDataException(file, line, "district '" + rec.get("district") + "' is not in the districts file");
+                try {
+                    long line = rec.getRecordNumber() + 1;
+                    District d = index.find(field(rec, "district", file));
+                    if (d == null) {
+                        throw new RegionDataException(file, line, "district '" + rec.get("district") + "' is not in the districts file");
+                    }
+                    result.add(new DistrictIndicator(d.code(), limit(field(rec, "indicator", file), 100, file, line, "indicator"),
+                            number(field(rec, "value", file), file, line), limit(rec.get("unit"), 40, file, line, "unit"),
+                            limit(rec.get("period"), 40, file, line, "period"), limit(rec.get("source"), 500, file, line, "source")));
+                } catch (RegionDataException e) {
+                    note(e);
                 }
-                result.add(new DistrictIndicator(d.code(), limit(field(rec, "indicator", file), 100, file, line, "indicator"),
-                        number(field(rec, "value", file), file, line), limit(rec.get("unit"), 40, file, line, "unit"),
-                        limit(rec.get("period"), 40, file, line, "period"), limit(rec.get("source"), 500, file, line, "source")));
             }
             return result;
         }
@@ -468,11 +768,16 @@ public final class RegionDataReader {
             if (column < 0) {
                 column = findColumn(header, wanted, file, line);
             }
-            if (column >= rec.size() || rec.get(column).isBlank()) {
-                throw new RegionDataException(file, line, "no value for district " + district.code());
-            }
-            if (values.put(district.code(), number(rec.get(column), file, line)) != null) {
-                throw new RegionDataException(file, line, "district " + district.code() + " appears twice");
+            try {
+                if (column >= rec.size() || rec.get(column).isBlank()) {
+                    throw new RegionDataException(file, line, "no value for district " + district.code());
+                }
+                if (values.put(district.code(), number(rec.get(column), file, line)) != null) {
+                    throw new RegionDataException(file, line, "district " + district.code() + " appears twice");
+                }
+            } catch (RegionDataException e) {
+                note(e);
+                values.putIfAbsent(district.code(), Double.NaN); // noted; not reported again as missing
             }
         }
         List<DistrictIndicator> result = new ArrayList<>();

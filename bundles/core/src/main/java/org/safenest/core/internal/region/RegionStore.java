@@ -24,6 +24,8 @@ import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.safenest.api.error.NotFoundException;
+import org.safenest.api.intake.CaseType;
+import org.safenest.api.intake.ServiceLine;
 import org.safenest.api.region.District;
 import org.safenest.api.region.Catchment;
 import org.safenest.api.region.DistrictIndicator;
@@ -43,6 +45,7 @@ import org.safenest.core.internal.jpa.IndicatorEntity;
 import org.safenest.core.internal.jpa.OfficeEntity;
 import org.safenest.core.internal.jpa.PreschoolEntity;
 import org.safenest.core.internal.jpa.RegionEntity;
+import org.safenest.core.internal.jpa.RegionCaseTypeEntity;
 import org.safenest.core.internal.jpa.Transactions;
 
 /**
@@ -54,6 +57,9 @@ import org.safenest.core.internal.jpa.Transactions;
 public final class RegionStore {
 
     static final long TTL_NANOS = 30_000_000_000L;
+    /** The entities that hold a region's reference data, each with a {@code region} field. */
+    private static final List<String> REFERENCE_ENTITIES = List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity",
+            "IndicatorEntity", "CatchmentEntity", "RegionCaseTypeEntity");
 
     private record Cached(Object value, long until) {
     }
@@ -109,6 +115,11 @@ public final class RegionStore {
      * key and the caller looks again.)
      */
     public BundleLoad loadFromBundle(RegionData data) {
+        return loadFromBundle(data, List.of());
+    }
+
+    /** As {@link #loadFromBundle(RegionData)}, with the case types the region's files add. */
+    public BundleLoad loadFromBundle(RegionData data, List<CaseType> caseTypes) {
         invalidate();
         try {
             return tx.required(em -> {
@@ -119,7 +130,7 @@ public final class RegionStore {
                 if (stored != null && data.checksum().equals(stored.checksum)) {
                     return BundleLoad.UP_TO_DATE;
                 }
-                write(data);
+                write(data, caseTypes);
                 return BundleLoad.LOADED;
             });
         } finally {
@@ -127,20 +138,50 @@ public final class RegionStore {
         }
     }
 
-    /** Replaces the region's reference data with {@code data} in one transaction. */
+    /** Replaces the region's reference data with {@code data} in one transaction (the region adds no case type). */
     public Region replace(RegionData data) {
+        return replace(data, List.of());
+    }
+
+    /** Replaces the region's reference data and added case types in one transaction. */
+    public Region replace(RegionData data, List<CaseType> caseTypes) {
         invalidate();
         try {
-            write(data);
+            write(data, caseTypes);
         } finally {
             invalidate();
         }
         return require(data.code());
     }
 
-    private void write(RegionData data) {
+    /** Whether the region is stored, read from the database (not the cache). */
+    public boolean exists(String code) {
+        return tx.required(em -> em.find(RegionEntity.class, code) != null);
+    }
+
+    /** Removes the region and all its reference data in one transaction; false when it was not stored. */
+    public boolean remove(String code) {
+        invalidate();
+        try {
+            return tx.required(em -> {
+                RegionEntity region = em.find(RegionEntity.class, code, LockModeType.PESSIMISTIC_WRITE);
+                if (region == null) {
+                    return false;
+                }
+                for (String entity : REFERENCE_ENTITIES) {
+                    em.createQuery("DELETE FROM " + entity + " e WHERE e.region = :r").setParameter("r", code).executeUpdate();
+                }
+                em.remove(region);
+                return true;
+            });
+        } finally {
+            invalidate();
+        }
+    }
+
+    private void write(RegionData data, List<CaseType> caseTypes) {
         tx.required(em -> {
-            for (String entity : List.of("DistrictEntity", "OfficeEntity", "PreschoolEntity", "IndicatorEntity", "CatchmentEntity")) {
+            for (String entity : REFERENCE_ENTITIES) {
                 em.createQuery("DELETE FROM " + entity + " e WHERE e.region = :r").setParameter("r", data.code()).executeUpdate();
             }
             RegionEntity region = em.find(RegionEntity.class, data.code());
@@ -182,6 +223,17 @@ public final class RegionStore {
                 }
                 e.serves = o.serves().stream().map(s -> s.part() == null ? s.district() : s.district() + ":" + s.part())
                         .collect(Collectors.joining(";"));
+                e.position = position++;
+                em.persist(e);
+            }
+            position = 0;
+            for (CaseType t : caseTypes) {
+                RegionCaseTypeEntity e = new RegionCaseTypeEntity();
+                e.region = data.code();
+                e.code = t.code();
+                e.nameZh = t.nameZh();
+                e.nameEn = t.nameEn();
+                e.serviceLine = t.serviceLine().name();
                 e.position = position++;
                 em.persist(e);
             }
@@ -249,6 +301,14 @@ public final class RegionStore {
         } catch (SQLException e) {
             throw new PersistenceException("could not store the catchments of region " + data.code(), e);
         }
+    }
+
+    /** The case types the region's files add to the defaults, in file order; empty for an unknown region. */
+    public List<CaseType> caseTypes(String region) {
+        return cached("case-types:" + region, () -> tx.required(em -> em.createQuery(
+                "SELECT t FROM RegionCaseTypeEntity t WHERE t.region = :r ORDER BY t.position", RegionCaseTypeEntity.class)
+                .setParameter("r", region).getResultList().stream()
+                .map(t -> new CaseType(t.code, t.nameZh, t.nameEn, ServiceLine.valueOf(t.serviceLine))).toList()));
     }
 
     public List<Catchment> catchments(String region) {

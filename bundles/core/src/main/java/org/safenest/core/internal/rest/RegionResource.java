@@ -5,12 +5,15 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,7 +23,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.safenest.api.rest.Roles;
+import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
+import org.safenest.core.internal.region.RegionAdministration;
 import org.safenest.api.region.District;
 import org.safenest.api.region.DistrictIndicator;
 import org.safenest.api.region.Office;
@@ -39,13 +44,70 @@ import org.safenest.api.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class RegionResource {
 
+    /** The media types an uploaded region archive may come as. */
+    static final String ZIP = "application/zip";
+
     private final RegionService regions;
     private final ApiResources resources;
+    private final RegionAdministration admin;
 
     @Activate
-    public RegionResource(@Reference RegionService regions, @Reference ApiResources resources) {
+    public RegionResource(@Reference RegionService regions, @Reference ApiResources resources,
+            @Reference RegionAdministration admin) {
         this.regions = regions;
         this.resources = resources;
+        this.admin = admin;
+    }
+
+    /**
+     * Creates a region from a zip archive of its files ({@code region.properties} and the files it names). With
+     * {@code dryRun=true} only checks them and answers every problem by file and line (200); otherwise 201 with the
+     * region, or 400 with every problem (a region that exists already is one: replace it with PUT).
+     */
+    @POST
+    @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    public Response create(byte[] zip, @QueryParam("dryRun") boolean dryRun, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireAny(Role.ADMIN);
+        return answer(admin.upload(null, zip, dryRun, caller.name()));
+    }
+
+    /** Creates or replaces the region {@code region} from a zip archive of its files; {@code dryRun} as for POST. */
+    @PUT
+    @javax.ws.rs.Path("{region}")
+    @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    public Response replace(@PathParam("region") String region, byte[] zip, @QueryParam("dryRun") boolean dryRun,
+            @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireAny(Role.ADMIN);
+        caller.requireRegion(region);
+        return answer(admin.upload(region, zip, dryRun, caller.name()));
+    }
+
+    /**
+     * Removes a region and its reference data (204). Refused (409) while a region bundle provides it or a capability
+     * keeps records of it: cases, published dispatch rule-set versions.
+     */
+    @DELETE
+    @javax.ws.rs.Path("{region}")
+    public Response remove(@PathParam("region") String region, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireAny(Role.ADMIN);
+        caller.requireRegion(region);
+        admin.remove(region, caller.name());
+        return Response.noContent().build();
+    }
+
+    private static Response answer(RegionAdministration.UploadResult result) {
+        if (result.dryRun()) {
+            return Response.ok(result).build();
+        }
+        if (!result.ok()) {
+            throw new InvalidInputException(result.problems().stream()
+                    .map(p -> new FieldError(p.file() + (p.line() > 0 ? ":" + p.line() : ""), "invalid-region-data", p.message()))
+                    .toList());
+        }
+        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK).entity(result).build();
     }
 
     /** The body of a reload request; {@code folder} is optional (default: the region bundle's own files). */

@@ -1,5 +1,7 @@
 package org.safenest.core.internal.region;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +66,28 @@ class RegionStoreTest {
     @AfterEach
     void closeDatabase() {
         db.close();
+    }
+
+    // ------------------------------------------------------------------ a region from the generic files, removed
+
+    @Test
+    void theExampleCityRoundTripsWithItsCaseTypesAndIsRemovedWithAllItsData() throws RegionDataException {
+        store.replace(kaohsiung);
+        RegionDataReader.RegionFiles files = RegionDataReader.readAll(RegionSource.of(GenericRegionFilesTest.EXAMPLE));
+        Region region = store.replace(files.data(), files.caseTypes());
+        assertEquals(new org.safenest.api.region.RegionCounts(6, 4, 0, 0), region.counts());
+        assertEquals(files.data().offices(), store.offices("lianhua"));
+        assertEquals(files.caseTypes(), store.caseTypes("lianhua"));
+        assertEquals(List.of(), store.caseTypes("kaohsiung"));
+
+        assertTrue(store.remove("lianhua"));
+        assertFalse(store.exists("lianhua"));
+        assertTrue(store.region("lianhua").isEmpty());
+        assertEquals(List.of(), store.caseTypes("lianhua"));
+        assertEquals(0L, (long) db.required(em -> em.createQuery("SELECT COUNT(o) FROM OfficeEntity o WHERE o.region = 'lianhua'",
+                Long.class).getSingleResult()));
+        assertFalse(store.remove("lianhua"), "nothing left to remove");
+        assertEquals(22, store.offices("kaohsiung").size(), "other regions keep their data");
     }
 
     // ------------------------------------------------------------------ round trips

@@ -54,8 +54,8 @@ class SchemaChangelogTest {
     void appliesOnceAndRecordsEachChange() throws Exception {
         assertEquals(List.of(), SchemaChangelog.history(connection, "safenest-core"));
         List<AppliedChange> first = migrate();
-        // the 9 baseline tables, then 2-sn-catchment and 2-sn-audit-chain
-        assertEquals(11, first.size());
+        // the 9 baseline tables, then 2-sn-catchment, 2-sn-audit-chain and 3-sn-region-case-type
+        assertEquals(12, first.size());
         assertTrue(first.stream().allMatch(c -> "EXECUTED".equals(c.type())), first.toString());
         assertEquals("1-sn-audit", first.get(0).id());
         assertTrue(connection.getAutoCommit(), "the pool's connection is handed back as it came");
@@ -87,7 +87,7 @@ class SchemaChangelogTest {
         }
         List<AppliedChange> history = migrate();
         assertEquals("MARK_RAN", history.stream().filter(c -> c.id().equals("1-sn-region")).findFirst().orElseThrow().type());
-        assertEquals(10, history.stream().filter(c -> "EXECUTED".equals(c.type())).count());
+        assertEquals(11, history.stream().filter(c -> "EXECUTED".equals(c.type())).count());
     }
 
     @Test
