@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.safenest.api.rest.Answer;
 import org.safenest.api.rest.Roles;
 import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
@@ -66,6 +67,9 @@ public class RegionResource {
      */
     @POST
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @Roles("admin")
+    @Answer(status = 201, value = RegionAdministration.UploadResult.class,
+            description = "201 with the region created; with dryRun=true 200 and every problem by file and line, nothing changed.")
     public Response create(byte[] zip, @QueryParam("dryRun") boolean dryRun, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireAny(Role.ADMIN);
@@ -76,6 +80,9 @@ public class RegionResource {
     @PUT
     @javax.ws.rs.Path("{region}")
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @Roles("admin")
+    @Answer(value = RegionAdministration.UploadResult.class,
+            description = "200 with the region replaced (201 when it was new); with dryRun=true 200 and every problem, nothing changed.")
     public Response replace(@PathParam("region") String region, byte[] zip, @QueryParam("dryRun") boolean dryRun,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
@@ -90,6 +97,8 @@ public class RegionResource {
      */
     @DELETE
     @javax.ws.rs.Path("{region}")
+    @Roles("admin")
+    @Answer(status = 204, description = "Removed; 409 with what the region still holds while it holds anything.")
     public Response remove(@PathParam("region") String region, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
         caller.requireAny(Role.ADMIN);

@@ -97,6 +97,7 @@ public class CaseResource implements ApiResource {
     @POST
     @javax.ws.rs.Path("{caseNumber}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Roles(value = {"supervisor", "admin"}, note = "A supervisor of the case's office.")
     public CaseView assign(@PathParam("region") String region, @PathParam("caseNumber") String caseNumber,
             AssignmentRequest request, @Context SecurityContext security) {
         return intake.assign(Caller.of(security.getUserPrincipal()), region, caseNumber, request);

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.safenest.api.intake.CaseSummary;
 import org.safenest.api.intake.IntakeService;
 import org.safenest.api.rest.ApiResource;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.security.Caller;
 
 /** A worker's caseload, {@code /api/regions/{region}/caseload}: their open cases, what is due first ("my cases"). */
@@ -33,6 +34,7 @@ public class CaseloadResource implements ApiResource {
 
     /** The caller's open cases ({@code worker} for a supervisor looking at a worker of their office). */
     @GET
+    @Roles(value = {"social-worker", "supervisor", "admin"}, note = "A worker sees their own cases; a supervisor those of the workers of the offices they supervise.")
     public List<CaseSummary> caseload(@PathParam("region") String region, @QueryParam("worker") String worker,
             @Context SecurityContext security) {
         return intake.caseload(Caller.of(security.getUserPrincipal()), region, CaseResource.blank(worker));

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.safenest.api.intake.IntakeService;
 import org.safenest.api.intake.OfficeCaseload;
 import org.safenest.api.rest.ApiResource;
+import org.safenest.api.rest.Roles;
 import org.safenest.api.security.Caller;
 
 /** Caseloads of a supervisor's offices, {@code /api/regions/{region}/caseloads}: each worker's open cases and due items. */
@@ -33,6 +34,7 @@ public class CaseloadsResource implements ApiResource {
 
     /** The offices the caller supervises (or one, {@code office}), each worker's caseload. */
     @GET
+    @Roles(value = {"supervisor", "admin"}, note = "The offices the supervisor supervises.")
     public List<OfficeCaseload> caseloads(@PathParam("region") String region, @QueryParam("office") String office,
             @Context SecurityContext security) {
         return intake.caseloads(Caller.of(security.getUserPrincipal()), region, CaseResource.blank(office));
