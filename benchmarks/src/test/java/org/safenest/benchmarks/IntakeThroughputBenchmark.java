@@ -74,6 +74,8 @@ public class IntakeThroughputBenchmark {
                 systemProperty("benchmark.seconds").value(System.getProperty("benchmark.seconds", "20")),
                 systemProperty("benchmark.clients").value(System.getProperty("benchmark.clients", "8")),
                 systemProperty("benchmark.warmup").value(System.getProperty("benchmark.warmup", "60")),
+                // TestDatabase is not in the probe bundle: the database is named here, outside the container
+                systemProperty("benchmark.postgresql").value(Boolean.toString(TestDatabase.postgresql())),
                 systemProperty("benchmark.output").value(System.getProperty("benchmark.output", "target/benchmark-results")));
     }
 
@@ -160,7 +162,7 @@ public class IntakeThroughputBenchmark {
         lines.forEach(System.out::println);
         Path out = Path.of(System.getProperty("benchmark.output", "target/benchmark-results"));
         Files.createDirectories(out);
-        Files.write(out.resolve(TestDatabase.postgresql() ? "intake-throughput-postgresql.txt" : "intake-throughput.txt"), lines);
+        Files.write(out.resolve(Boolean.getBoolean("benchmark.postgresql") ? "intake-throughput-postgresql.txt" : "intake-throughput.txt"), lines);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE SN_BENCH_RAW");
             sameRows.remove(c);
@@ -184,7 +186,7 @@ public class IntakeThroughputBenchmark {
 
     /** Waits for /api/health to answer UP with the reference regions loaded. */
     private static String database() {
-        return TestDatabase.postgresql() ? "PostgreSQL (a throwaway local cluster, fsync off)" : "embedded Derby";
+        return Boolean.getBoolean("benchmark.postgresql") ? "PostgreSQL (a throwaway local cluster, fsync off)" : "embedded Derby";
     }
 
     private static void awaitUp(int port) throws Exception {
