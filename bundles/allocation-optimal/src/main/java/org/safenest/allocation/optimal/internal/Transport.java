@@ -8,10 +8,12 @@ import java.util.Arrays;
  * bins, sink), solved by successive shortest paths with node potentials (Edmonds and Karp 1972; Tomizawa 1971), each
  * path found with Dijkstra's algorithm on reduced costs.
  *
- * <p><b>Compressed network.</b> The residual network is kept compressed to the bins: a path enters bin a from the
- * source through the cheapest item not yet placed, moves from bin a to bin b through the member of a that is cheapest
- * to move (cost[v][b] - cost[v][a]), and leaves a bin to the sink through its next place. Item potentials cancel along
- * such paths, so the shortest paths, and the flow, are those of the full network.
+ * <p><b>Compressed network.</b> The residual network is kept compressed to the bins: a path enters a bin from the item
+ * being placed, moves from bin a to bin b through the member of a that is cheapest to move (cost[v][b] - cost[v][a]),
+ * and leaves a bin to the sink through its next place. Item potentials cancel along such paths, so the shortest paths,
+ * and the flow, are those of the full network. Items are placed one at a time (as the Hungarian method and Jonker and
+ * Volgenant's algorithm augment row by row), each by a Dijkstra search from its own bins that stops at the sink, usually
+ * after a few bins near it; only the bins it settled change potential.
  *
  * <p><b>Candidates and pricing.</b> Each item first gets only its {@code candidates} cheapest bins (and every bin
  * that can take all items, such as "unserved"), which makes the bin graph sparse: Dijkstra with a heap relaxes a
@@ -223,19 +225,22 @@ final class Transport {
         return added;
     }
 
-    /** Successive shortest paths on the network restricted to the candidates. */
+    /**
+     * Successive shortest paths on the network restricted to the candidates, one item at a time (as the Hungarian method
+     * and Jonker and Volgenant's algorithm augment row by row): Dijkstra from the item's candidate bins to the sink on
+     * reduced costs, then the potentials of the bins it settled are updated. A flow of the items placed so far stays a
+     * minimum-cost flow of its value at every step, so the last one is optimal for the restricted network; each search
+     * stops at the sink, usually after a few bins near the item, where a search from every unplaced item at once settles
+     * most of the bins each time.
+     */
     private final class Restricted {
         final int[][] cand;
-        final int source = bins;
-        final int sink = bins + 1;
-        final int nodes = bins + 2;
+        final int sink = bins;
+        final int nodes = bins + 1;
         final int[] binOf = new int[items];
         final double[] potential = new double[nodes];
         final int[][] members = new int[bins][];
         final int[] size = new int[bins];
-        /** order[b]: the items with b among their candidates, cheapest first (ties: the lower item); next[b] the first not yet placed. */
-        final int[][] order = new int[bins][];
-        final int[] next = new int[bins];
         /** The move arcs out of each bin: to adjTo[a][j], through item adjItem[a][j], at adjCost[a][j]; adjLength[a] of them. */
         final int[][] adjTo = new int[bins][];
         final int[][] adjItem = new int[bins][];
@@ -249,89 +254,50 @@ final class Transport {
         Restricted(int[][] cand) {
             this.cand = cand;
             Arrays.fill(binOf, -1);
-            int[] count = new int[bins];
-            for (int i = 0; i < items; i++) {
-                for (int b : cand[i]) {
-                    count[b]++;
-                }
-            }
-            long[][] keyed = new long[bins][];
             for (int b = 0; b < bins; b++) {
                 members[b] = new int[Math.min(capacity[b], items)];
-                keyed[b] = new long[count[b]];
-                count[b] = 0;
                 adjTo[b] = new int[4];
                 adjItem[b] = new int[4];
                 adjCost[b] = new double[4];
-            }
-            // costs are non-negative doubles: their bits order as they do; the item in the low bits breaks ties
-            // (the order is by cost rounded to a float's precision, then exact among items within one bin below)
-            for (int i = 0; i < items; i++) {
-                for (int b : cand[i]) {
-                    keyed[b][count[b]++] = (long) Float.floatToIntBits((float) cost[i][b]) << 32 | i;
-                }
-            }
-            for (int b = 0; b < bins; b++) {
-                long[] k = keyed[b];
-                Arrays.sort(k);
-                int[] o = new int[k.length];
-                for (int j = 0; j < k.length; j++) {
-                    o[j] = (int) k[j];
-                }
-                // exact order among items whose costs round to the same float
-                final int bin = b;
-                int start = 0;
-                for (int j = 1; j <= o.length; j++) {
-                    if (j == o.length || (k[j] >>> 32) != (k[start] >>> 32)) {
-                        if (j - start > 1) {
-                            Integer[] run = new Integer[j - start];
-                            for (int x = start; x < j; x++) {
-                                run[x - start] = o[x];
-                            }
-                            Arrays.sort(run, (x, y) -> cost[x][bin] != cost[y][bin] ? Double.compare(cost[x][bin], cost[y][bin]) : Integer.compare(x, y));
-                            for (int x = start; x < j; x++) {
-                                o[x] = run[x - start];
-                            }
-                        }
-                        start = j;
-                    }
-                }
-                order[b] = o;
             }
         }
 
         /** Places every item; false when the restricted network has no room for them. */
         boolean run() {
             double[] dist = new double[nodes];
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
             int[] prev = new int[nodes];
             boolean[] done = new boolean[nodes];
+            int[] reached = new int[nodes];
+            int[] settled = new int[nodes];
             Heap heap = new Heap(nodes);
             int[] path = new int[nodes];
             int[] movers = new int[nodes];
-            for (int placed = 0; placed < items; placed++) {
-                Arrays.fill(dist, Double.POSITIVE_INFINITY);
-                Arrays.fill(prev, -1);
-                Arrays.fill(done, false);
+            for (int item = 0; item < items; item++) {
+                int reachedCount = 0;
+                int settledCount = 0;
                 heap.clear();
-                dist[source] = 0;
-                done[source] = true;
-                double ps = potential[source];
-                for (int b = 0; b < bins; b++) {
-                    int[] ob = order[b];
-                    int nb = next[b];
-                    while (nb < ob.length && binOf[ob[nb]] >= 0) {
-                        nb++;
-                    }
-                    next[b] = nb;
-                    if (nb < ob.length) {
-                        dist[b] = Math.max(0, cost[ob[nb]][b] + ps - potential[b]);
-                        prev[b] = source;
-                        heap.push(b, dist[b]);
+                // the item's arcs, on reduced costs shifted so that the cheapest is 0 (the item's own potential)
+                double[] ci = cost[item];
+                double least = Double.POSITIVE_INFINITY;
+                for (int b : cand[item]) {
+                    least = Math.min(least, ci[b] - potential[b]);
+                }
+                for (int b : cand[item]) {
+                    double d = ci[b] - potential[b] - least;
+                    if (d < dist[b]) {
+                        if (dist[b] == Double.POSITIVE_INFINITY) {
+                            reached[reachedCount++] = b;
+                        }
+                        dist[b] = d;
+                        prev[b] = -1;
+                        heap.pushOrDecrease(b, d);
                     }
                 }
                 while (!heap.isEmpty()) {
                     int u = heap.pop();
                     done[u] = true;
+                    settled[settledCount++] = u;
                     if (u == sink) {
                         break;
                     }
@@ -346,6 +312,9 @@ final class Transport {
                         }
                         double d = du + Math.max(0, ac[j] + pu - potential[b]);
                         if (d < dist[b] - EPS) {
+                            if (dist[b] == Double.POSITIVE_INFINITY) {
+                                reached[reachedCount++] = b;
+                            }
                             dist[b] = d;
                             prev[b] = u;
                             heap.pushOrDecrease(b, d);
@@ -354,41 +323,58 @@ final class Transport {
                     if (size[u] < capacity[u] && !done[sink]) {
                         double d = du + Math.max(0, place[u][size[u]] + pu - potential[sink]);
                         if (d < dist[sink] - EPS) {
+                            if (dist[sink] == Double.POSITIVE_INFINITY) {
+                                reached[reachedCount++] = sink;
+                            }
                             dist[sink] = d;
                             prev[sink] = u;
                             heap.pushOrDecrease(sink, d);
                         }
                     }
                 }
-                if (!done[sink]) {
+                boolean found = done[sink];
+                if (found) {
+                    // potentials: + min(dist, dist[sink]) for every node, less dist[sink] for all (a shift changes no reduced
+                    // cost): only the settled nodes move
+                    double ds = dist[sink];
+                    for (int k = 0; k < settledCount; k++) {
+                        int v = settled[k];
+                        potential[v] += dist[v] - ds;
+                    }
+                    augment(item, prev, path, movers);
+                }
+                for (int k = 0; k < reachedCount; k++) {
+                    int v = reached[k];
+                    dist[v] = Double.POSITIVE_INFINITY;
+                    done[v] = false;
+                }
+                if (!found) {
                     return false;
-                }
-                double ds = dist[sink];
-                for (int v = 0; v < nodes; v++) {
-                    potential[v] += Math.min(dist[v], ds);
-                }
-                // the path source -> a -> b -> ... -> sink, applied with the moves chosen before any change
-                int length = 0;
-                for (int v = sink; v != -1; v = prev[v]) {
-                    path[length++] = v;
-                }
-                int first = path[length - 2];
-                int item = order[first][next[first]];
-                for (int i = length - 2; i >= 2; i--) {
-                    movers[i] = moveItem(path[i], path[i - 1]);
-                }
-                for (int i = length - 2; i >= 2; i--) {
-                    remove(path[i], movers[i]);
-                }
-                add(first, item);
-                for (int i = length - 2; i >= 2; i--) {
-                    add(path[i - 1], movers[i]);
-                }
-                for (int i = 1; i < length - 1; i++) {
-                    refresh(path[i]);
                 }
             }
             return true;
+        }
+
+        /** Applies the path item -> a -> b -> ... -> sink in prev, with the moves chosen before any change. */
+        private void augment(int item, int[] prev, int[] path, int[] movers) {
+            int length = 0;
+            for (int v = sink; v != -1; v = prev[v]) {
+                path[length++] = v;
+            }
+            int first = path[length - 1];
+            for (int i = length - 1; i >= 2; i--) {
+                movers[i] = moveItem(path[i], path[i - 1]);
+            }
+            for (int i = length - 1; i >= 2; i--) {
+                remove(path[i], movers[i]);
+            }
+            add(first, item);
+            for (int i = length - 1; i >= 2; i--) {
+                add(path[i - 1], movers[i]);
+            }
+            for (int i = 1; i < length; i++) {
+                refresh(path[i]);
+            }
         }
 
         private int moveItem(int a, int b) {
