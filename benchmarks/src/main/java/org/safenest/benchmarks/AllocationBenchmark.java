@@ -86,7 +86,9 @@ public final class AllocationBenchmark {
                 lines.add(String.format(Locale.ROOT, "  %-15s median %9.1f ms  (min %9.1f ms)  teams %5d  unserved %5d  objective %,14.1f",
                         s.id(), times[2] / 1e6, times[0] / 1e6, plan.teams().size(), plan.unservedUnits().size(), score));
             }
-            lines.add(String.format(Locale.ROOT, "  optimal objective / best of the others: %.3f (lower is better; at most 1 expected)", optimal / best));
+            if (best < Double.MAX_VALUE && !Double.isNaN(optimal)) {
+                lines.add(String.format(Locale.ROOT, "  optimal objective / best of the others: %.3f (lower is better; at most 1 expected)", optimal / best));
+            }
         }
         lines.forEach(System.out::println);
         Files.write(out.resolve("allocation.txt"), lines);
