@@ -194,10 +194,38 @@ public class AllocationIT {
         assertEquals(200, api.post(BASE + "/plans/" + b + "/adopt", "", "supervisor", "supervisor").status());
         assertEquals(b, api.get(BASE + "/current", "worker", "worker").body().path("id").asText());
         assertEquals(200, api.get(BASE + "/plans/" + a, "worker", "worker").status());
+        // the cases to inform: supervisors and admins only, against the plan the adoption replaced
+        assertEquals(403, api.get(BASE + "/plans/" + b + "/cases-to-inform", "analyst", "analyst").status());
+        Api.Answer cases = api.get(BASE + "/plans/" + b + "/cases-to-inform", "supervisor", "supervisor");
+        assertEquals(cases.raw(), 200, cases.status());
+        assertEquals(b, cases.body().path("planId").asText());
+        assertEquals("plan " + a, cases.body().path("before").asText());
+        assertEquals(cases.body().path("unitCount").asInt(), cases.body().path("units").size());
+        Api.Answer casesCsv = api.get(BASE + "/plans/current/cases-to-inform?format=csv", "admin", "admin");
+        assertEquals(casesCsv.raw(), 200, casesCsv.status());
+        assertTrue(casesCsv.raw(), casesCsv.raw().startsWith("# Cases to inform: plan " + b));
+        String proposed = api.post(BASE + "/plans", "{\"strategy\":\"retain\"}", "supervisor", "supervisor").body().path("id").asText();
+        assertEquals(409, api.get(BASE + "/plans/" + proposed + "/cases-to-inform", "supervisor", "supervisor").status());
+        // the publishable report: the workbook (a ZIP) and the printable page, bundle-embedded fastexcel and Java2D in Karaf
+        // (a minute allowed: the report runs every strategy, and the optimiser nine more times for the frontier)
+        Api.Answer xlsx = api.request("GET", BASE + "/export.xlsx", null, basic("analyst"));
+        assertEquals(xlsx.raw().length() > 300 ? xlsx.raw().substring(0, 300) : xlsx.raw(), 200, xlsx.status());
+        assertTrue(xlsx.headers().firstValue("Content-Type").orElse("").startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assertTrue(xlsx.raw().startsWith("PK"));
+        Api.Answer page = api.request("GET", BASE + "/report.html", null, basic("supervisor"));
+        assertEquals(200, page.status());
+        assertTrue(page.raw().contains("<svg") && page.raw().contains("合成數據") && page.raw().contains("@media print"));
+        assertEquals(403, api.get(BASE + "/export.xlsx", "worker", "worker").status());
         boolean audited = false;
         for (JsonNode r : api.get("/api/audit?limit=200", "admin", "admin").body().path("records")) {
             audited |= r.path("action").asText().contains("adopt") && r.path("outcome").asText().equals("SUCCESS");
         }
         assertTrue(audited);
+    }
+
+    /** The login header of a demo user whose password is its name. */
+    private static java.util.Map<String, String> basic(String user) {
+        return java.util.Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

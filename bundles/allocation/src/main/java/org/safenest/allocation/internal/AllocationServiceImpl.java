@@ -27,6 +27,8 @@ import org.safenest.allocation.support.Teams;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationService;
+import org.safenest.api.allocation.AllocationUnit;
+import org.safenest.api.allocation.CasesToInform;
 import org.safenest.api.allocation.AllocationStrategy;
 import org.safenest.api.allocation.Operator;
 import org.safenest.api.allocation.Frontier;
@@ -406,6 +408,27 @@ public class AllocationServiceImpl implements AllocationService {
             });
         }
         return done.adopted();
+    }
+
+    @Override
+    public CasesToInform casesToInform(Caller caller, String region, String planId) {
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR);
+        Region r = regions.require(region);
+        StoredPlan plan = "current".equals(planId)
+                ? store.adopted(region).orElseThrow(() -> new NotFoundException("adopted plan of region", region))
+                : store.find(region, planId).orElseThrow(() -> new NotFoundException("plan", planId));
+        if (plan.adoptedAt() == null) {
+            throw new ConflictException("Plan " + plan.id() + " of region '" + region + "' was never adopted: the cases to inform are "
+                    + "those of an adopted plan (its metrics list the units that would change operator)");
+        }
+        SyntheticPilot.Result pilot = pilot(r, settings.staffing(region));
+        Optional<StoredPlan> replaced = store.replacedBy(plan);
+        List<Team> before = replaced.map(p -> p.plan().teams()).orElse(pilot.teams());
+        boolean synthetic = plan.plan().synthetic() || replaced.map(p -> p.plan().synthetic()).orElse(true)
+                || pilot.units().stream().anyMatch(AllocationUnit::synthetic);
+        return CasesToInformList.compute(pilot.units(), before, replaced.map(p -> "plan " + p.id()).orElse("synthetic pilot"), plan,
+                synthetic);
     }
 
     @Override

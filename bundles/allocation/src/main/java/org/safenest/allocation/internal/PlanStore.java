@@ -63,6 +63,20 @@ public final class PlanStore {
                 .getResultList().stream().findFirst().map(e -> toPlan(e, PlanJson.read(e.content))));
     }
 
+    /**
+     * The plan an adopted (or since superseded) plan replaced when it was adopted: the one superseded at the moment of its
+     * adoption (one transaction sets both instants). Empty when it replaced the initial assignment, or was never adopted.
+     */
+    public Optional<StoredPlan> replacedBy(StoredPlan plan) {
+        if (plan.adoptedAt() == null) {
+            return Optional.empty();
+        }
+        return tx.required(em -> em.createQuery("SELECT p FROM PlanEntity p WHERE p.region = :r AND p.supersededAt = :t AND p.id <> :id "
+                + "ORDER BY p.id DESC", PlanEntity.class).setParameter("r", plan.region()).setParameter("t", plan.adoptedAt())
+                .setParameter("id", Long.parseLong(plan.id())).setMaxResults(1).getResultList().stream().findFirst()
+                .map(e -> toPlan(e, PlanJson.read(e.content))));
+    }
+
     /** What an adoption did. */
     public record Adoption(StoredPlan adopted, String superseded) {
     }

@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.safenest.allocation.testing.LocalDatabase;
 import org.safenest.allocation.support.Teams;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;

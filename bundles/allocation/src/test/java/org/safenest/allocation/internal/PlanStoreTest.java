@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.safenest.allocation.testing.LocalDatabase;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;

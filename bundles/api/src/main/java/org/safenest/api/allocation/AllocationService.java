@@ -77,4 +77,13 @@ public interface AllocationService {
      * {@link org.safenest.api.error.NotFoundException} when {@code optimal} is not installed. Since 1.2.
      */
     Frontier frontier(String region, List<Double> balanceWeights);
+
+    /**
+     * The cases to inform for an adopted plan ({@code planId}, or {@code current} for the adopted one): the units served
+     * before its adoption whose operator it changed, each with its cases, against the assignment it replaced (the plan
+     * adopted before it, or the initial pilot assignment). Role {@code supervisor}; {@link
+     * org.safenest.api.error.NotFoundException} for an unknown plan, {@link org.safenest.api.error.ConflictException} for a
+     * plan never adopted. Since 1.3.
+     */
+    CasesToInform casesToInform(Caller caller, String region, String planId);
 }

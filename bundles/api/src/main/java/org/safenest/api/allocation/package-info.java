@@ -4,7 +4,7 @@
  * measured by the same {@link org.safenest.api.allocation.PlanMetrics}, so strategies can be compared.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.safenest.api.allocation;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.safenest.allocation.optimal.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -162,17 +163,27 @@ public class OptimalStrategy implements AllocationStrategy {
         int n = units.size();
         int m = candidates.size();
         double[][] cost = new double[n][m + 1];
-        List<Set<String>> teamOperators = new ArrayList<>();
-        candidates.forEach(t -> teamOperators.add(new HashSet<>(t.operators())));
+        // operator sets as numbers, so that a unit and a team compare in one step; team bases as half-angle sines and
+        // cosines, so that each distance is the haversine without a trigonometric call per pair (Distances)
+        Map<Set<String>, Integer> sets = new HashMap<>();
+        int[] teamSet = new int[m];
+        Distances bases = new Distances(m);
+        for (int t = 0; t < m; t++) {
+            Team team = candidates.get(t);
+            teamSet[t] = sets.computeIfAbsent(new HashSet<>(team.operators()), k -> sets.size());
+            bases.set(t, team.base());
+        }
+        Distances here = new Distances(1);
         for (int u = 0; u < n; u++) {
             AllocationUnit unit = units.get(u);
-            Set<String> now = index.servedNow(unit.code()) ? new HashSet<>(index.currentOperators(unit.code())) : null;
+            int now = index.servedNow(unit.code()) ? sets.getOrDefault(new HashSet<>(index.currentOperators(unit.code())), -1) : -2;
+            double change = w.continuity() * unit.casesInService();
+            here.set(0, unit.preschool().location());
+            double[] row = cost[u];
             for (int t = 0; t < m; t++) {
-                Team team = candidates.get(t);
-                cost[u][t] = w.travel() * (team.base() == null ? 0 : team.base().distanceKm(unit.preschool().location()))
-                        + (now != null && !now.equals(teamOperators.get(t)) ? w.continuity() * unit.casesInService() : 0);
+                row[t] = w.travel() * bases.km(t, here, 0) + (now != -2 && now != teamSet[t] ? change : 0);
             }
-            cost[u][m] = (index.servedNow(unit.code()) ? w.continuity() * unit.casesInService() : 0) + w.unserved();
+            row[m] = (now != -2 ? change : 0) + w.unserved();
         }
         int[] capacity = new int[m + 1];
         double[][] place = new double[m + 1][];

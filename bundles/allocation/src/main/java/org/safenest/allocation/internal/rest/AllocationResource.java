@@ -19,6 +19,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +29,12 @@ import org.safenest.api.rest.Answer;
 import org.safenest.api.rest.Roles;
 import org.safenest.api.rest.ApiResource;
 import org.safenest.allocation.internal.AllocationServiceImpl;
+import org.safenest.allocation.internal.CasesToInformList;
 import org.safenest.allocation.internal.ComparisonTable;
+import org.safenest.allocation.internal.report.AllocationReport;
+import org.safenest.allocation.internal.report.ReportHtml;
+import org.safenest.allocation.internal.report.ReportXlsx;
+import org.safenest.api.allocation.CasesToInform;
 import org.safenest.allocation.internal.FrontierTable;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationService;
@@ -49,7 +55,9 @@ import org.safenest.api.security.Role;
 /**
  * Team allocation: {@code /api/regions/{region}/allocation/...}. Reading is open to every user of the region;
  * computing and comparing plans needs {@code supervisor}, {@code analyst} or {@code admin}; adopting a plan
- * {@code supervisor} or {@code admin}; changing the active strategy {@code admin}.
+ * {@code supervisor} or {@code admin}; changing the active strategy {@code admin}. The publishable report (XLSX, printable
+ * page) is for {@code supervisor}, {@code analyst} and {@code admin}; the cases to inform of an adopted plan, operational,
+ * for {@code supervisor} and {@code admin} only.
  */
 @Component(service = ApiResource.class)
 @Path("regions/{region}/allocation")
@@ -286,6 +294,49 @@ public class AllocationResource implements ApiResource {
                     .header("Content-Disposition", "attachment; filename=\"allocation-frontier-" + region + ".csv\"").build();
         }
         return Response.ok(f, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("plans/{id}/cases-to-inform")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Response casesToInform(@PathParam("region") String region, @PathParam("id") String id, @QueryParam("format") String format,
+            @Context HttpHeaders headers, @Context SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        // operational (who must be told), not for publication: supervisors and administrators only
+        caller.requireAny(Role.SUPERVISOR);
+        boolean csv = csv(format, headers);
+        CasesToInform c = allocation.casesToInform(caller, region, id);
+        if (csv) {
+            return Response.ok(CasesToInformList.csv(c), CSV + "; charset=UTF-8").header("Content-Disposition",
+                    "attachment; filename=\"cases-to-inform-" + region + "-plan-" + c.planId() + ".csv\"").build();
+        }
+        return Response.ok(c, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces({AllocationReport.XLSX, MediaType.APPLICATION_JSON})
+    public Response exportXlsx(@PathParam("region") String region, @Context SecurityContext security) {
+        AllocationReport report = report(region, security);
+        StreamingOutput body = out -> ReportXlsx.write(report, out);
+        return Response.ok(body, AllocationReport.XLSX).header("Content-Disposition", "attachment; filename=\"allocation-report-"
+                + region + ".xlsx\"").build();
+    }
+
+    @GET
+    @Path("report.html")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    public Response reportHtml(@PathParam("region") String region, @Context SecurityContext security) {
+        AllocationReport report = report(region, security);
+        return Response.ok(ReportHtml.write(report), MediaType.TEXT_HTML + "; charset=UTF-8").build();
+    }
+
+    private AllocationReport report(String region, SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        caller.requireRegion(region);
+        caller.requireAny(Role.SUPERVISOR, Role.ANALYST);
+        return AllocationReport.collect(allocation, region);
     }
 
     /** CSV when {@code ?format=csv}, or when the client accepts text/csv and not JSON first. */

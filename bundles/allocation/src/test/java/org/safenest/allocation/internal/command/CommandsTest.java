@@ -16,12 +16,13 @@ import org.apache.karaf.shell.api.console.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safenest.allocation.internal.AllocationServiceImpl;
-import org.safenest.allocation.internal.LocalDatabase;
+import org.safenest.allocation.testing.LocalDatabase;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;
 import org.safenest.api.allocation.AllocationStrategy;
 import org.safenest.api.allocation.StrategyParameter;
+import org.safenest.api.allocation.StoredPlan;
 import org.safenest.api.allocation.Team;
 import org.safenest.api.audit.AuditLog;
 import org.safenest.api.audit.AuditQuery;
@@ -150,5 +151,27 @@ class CommandsTest {
         compare.execute();
         String table = output();
         assertTrue(table.contains("units changing operator") && table.contains("SYNTHETIC DATA"), table);
+    }
+
+    @Test
+    void casesToInformOfTheAdoptedPlan() {
+        AllocationCasesToInformCommand cases = new AllocationCasesToInformCommand();
+        cases.allocation = service;
+        cases.session = session();
+        cases.region = "hong-kong";
+        cases.execute();
+        assertEquals("", output(), "no adopted plan: the message goes to stderr");
+        StoredPlan plan = service.computePlan(org.safenest.api.security.Caller.administrator("karaf"), "hong-kong", "drop-first", Map.of());
+        service.adopt(org.safenest.api.security.Caller.administrator("karaf"), "hong-kong", plan.id());
+        cases.execute();
+        String shown = output();
+        assertTrue(shown.contains("SYNTHETIC DATA"), shown);
+        // the first pilot team's units lose their team: 8 units, 189 cases (as the plan's own measure says)
+        assertTrue(shown.contains("replacing synthetic pilot: 8 units, 189 cases to inform"), shown);
+        assertTrue(shown.contains("pilot-01") && shown.contains("(unserved)"), shown);
+        cases.csv = true;
+        cases.execute();
+        String csv = output();
+        assertEquals(8, csv.lines().filter(l -> !l.startsWith("#") && !l.startsWith("unit,")).count(), csv);
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safenest.allocation.internal.AllocationServiceImpl;
 import org.safenest.allocation.internal.AllocationSettings;
-import org.safenest.allocation.internal.LocalDatabase;
+import org.safenest.allocation.testing.LocalDatabase;
 import org.safenest.allocation.testing.HongKong;
 import org.safenest.api.allocation.AllocationInput;
 import org.safenest.api.allocation.AllocationPlan;

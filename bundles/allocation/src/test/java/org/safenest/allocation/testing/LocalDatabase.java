@@ -1,4 +1,4 @@
-package org.safenest.allocation.internal;
+package org.safenest.allocation.testing;
 
 import java.util.function.Function;
 
