@@ -299,6 +299,8 @@ public class AllocationResource implements ApiResource {
     @GET
     @Path("plans/{id}/cases-to-inform")
     @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Roles(value = {"supervisor", "admin"}, note = "Operational, not for publication: 403 for analysts.")
+    @Answer(value = CasesToInform.class, description = "Per unit, the cases that change operator; JSON, or CSV with Accept: text/csv or ?format=csv. 409 for a plan never adopted.")
     public Response casesToInform(@PathParam("region") String region, @PathParam("id") String id, @QueryParam("format") String format,
             @Context HttpHeaders headers, @Context SecurityContext security) {
         Caller caller = Caller.of(security.getUserPrincipal());
@@ -317,6 +319,8 @@ public class AllocationResource implements ApiResource {
     @GET
     @Path("export.xlsx")
     @Produces({AllocationReport.XLSX, MediaType.APPLICATION_JSON})
+    @Roles({"supervisor", "analyst", "admin"})
+    @Answer(description = "The publishable report as an XLSX workbook: explanation, comparison, frontier, phase-in, map (synthetic figures).")
     public Response exportXlsx(@PathParam("region") String region, @Context SecurityContext security) {
         AllocationReport report = report(region, security);
         StreamingOutput body = out -> ReportXlsx.write(report, out);
@@ -327,6 +331,8 @@ public class AllocationResource implements ApiResource {
     @GET
     @Path("report.html")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Roles({"supervisor", "analyst", "admin"})
+    @Answer(description = "The same report as a printable HTML page in both languages.")
     public Response reportHtml(@PathParam("region") String region, @Context SecurityContext security) {
         AllocationReport report = report(region, security);
         return Response.ok(ReportHtml.write(report), MediaType.TEXT_HTML + "; charset=UTF-8").build();
