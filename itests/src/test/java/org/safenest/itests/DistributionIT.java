@@ -48,7 +48,68 @@ public class DistributionIT {
     @Configuration
     public Option[] config() {
         int port = SafenestTestSupport.freePort();
-        return OptionUtils.combine(SafenestTestSupport.options(port), systemProperty(PORT_PROPERTY).value(Integer.toString(port)));
+        return OptionUtils.combine(SafenestTestSupport.options(port), systemProperty(PORT_PROPERTY).value(Integer.toString(port)),
+                systemProperty(CORPUS_PROPERTY).value(java.nio.file.Path.of("..", "bundles", "privacy", "src", "test", "resources", "corpus")
+                        .toAbsolutePath().normalize().toString()));
+    }
+
+    private static final String CORPUS_PROPERTY = "safenest.itest.guard.corpus";
+
+    private static List<String> corpus(String file) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty(CORPUS_PROPERTY), file)).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    /**
+     * Issue 13: the personal-data guard as the distribution runs it (HanLP's dictionaries inside its OSGi bundle), on
+     * the synthetic corpus of bundles/privacy: the same floors as its unit test, per category, and the false-refusal
+     * rate on clean sentences; then the intake window over HTTP refuses a sample of every category beside the field.
+     */
+    @Test
+    public void thePersonalDataGuardInTheDistributionMeetsItsCorpusRates() throws Exception {
+        org.safenest.api.privacy.PersonalDataGuard guard = service(org.safenest.api.privacy.PersonalDataGuard.class);
+        Map<String, String> categories = new java.util.LinkedHashMap<>();
+        categories.put("names-after-kinship.txt", "NAME");
+        categories.put("names-with-labels.txt", "NAME");
+        categories.put("hk-addresses.txt", "ADDRESS");
+        categories.put("tw-addresses.txt", "ADDRESS");
+        categories.put("phones.txt", "PHONE");
+        categories.put("ids.txt", "ID");
+        StringBuilder table = new StringBuilder("Personal-data guard in the distribution:\n");
+        List<String> sample = new ArrayList<>();
+        for (Map.Entry<String, String> c : categories.entrySet()) {
+            List<String> lines = corpus(c.getKey());
+            int refused = 0;
+            for (String line : lines) {
+                java.util.Set<String> kinds = guard.find(line).stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+                boolean right = c.getValue().equals("ID") ? kinds.contains("TAIWAN_ID") || kinds.contains("HONG_KONG_ID")
+                        : kinds.contains(c.getValue());
+                refused += right ? 1 : 0;
+            }
+            double rate = 100.0 * refused / lines.size();
+            table.append(String.format(java.util.Locale.ROOT, "  %-24s %4d lines  %5.1f %% refused%n", c.getKey(), lines.size(), rate));
+            assertTrue(c.getKey() + ": " + rate + " % refused, below 90 %", rate >= 90.0);
+            sample.add(lines.get(lines.size() / 2));
+        }
+        List<String> clean = corpus("clean.txt");
+        long falseRefusals = clean.stream().filter(l -> !guard.find(l).isEmpty()).count();
+        double falseRate = 100.0 * falseRefusals / clean.size();
+        table.append(String.format(java.util.Locale.ROOT, "  %-24s %4d lines  %5.1f %% refused (false refusals)%n", "clean.txt",
+                clean.size(), falseRate));
+        System.out.print(table);
+        assertTrue("false refusals " + falseRate + " % above 3 %", falseRate <= 3.0);
+
+        // the intake window: each sample refused beside the summary, nothing recorded
+        Api api = api();
+        for (String text : sample) {
+            String json = "{\"reportId\":\"guard-" + java.util.UUID.randomUUID() + "\",\"receivedAt\":\"" + java.time.Instant.now()
+                    + "\",\"caseType\":\"fragile-family\",\"district\":\"gushan\",\"children\":[{\"age\":5}],\"summary\":"
+                    + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString("Synthetic: " + text) + ",\"source\":\"school\"}";
+            Api.Answer a = api.post("/api/regions/kaohsiung/intake", json, "intake", "intake");
+            assertEquals(a.raw(), 400, a.status());
+            assertEquals(a.raw(), "summary", a.body().path("fields").path(0).path("field").asText());
+            assertTrue(a.raw(), a.body().path("fields").path(0).path("code").asText().startsWith("personal-data."));
+        }
     }
 
     private static Api api() {
