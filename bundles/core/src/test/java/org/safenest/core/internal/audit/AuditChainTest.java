@@ -6,44 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safenest.api.audit.AuditOutcome;
 import org.safenest.api.audit.AuditRecord;
+import org.safenest.core.internal.UnitJpaTemplate;
 import org.safenest.testsupport.UnitDatabase;
 
 /** The audit chain on a real (in-memory Derby) database, with rows changed, removed and inserted by SQL. */
 class AuditChainTest {
 
     private final UnitDatabase db = new UnitDatabase("safenest-core");
-    private final JpaTemplate jpa = new JpaTemplate() {
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            return db.required(code::apply);
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            db.required(em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
-    };
+    private final JpaTemplate jpa = new UnitJpaTemplate(db);
     private final JpaAuditLog log = new JpaAuditLog(jpa);
     private final AuditChain chain = new AuditChain(jpa, AuditSeal.node());
 

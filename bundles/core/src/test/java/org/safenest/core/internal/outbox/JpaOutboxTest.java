@@ -9,45 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safenest.api.outbox.Outbox;
 import org.safenest.api.outbox.OutboxConsumer;
 import org.safenest.api.outbox.OutboxEvent;
+import org.safenest.core.internal.UnitJpaTemplate;
 import org.safenest.testsupport.UnitDatabase;
 
 /** The outbox on a real (in-memory Derby) database: delivery in order, and what a consumer's lag counts. */
 class JpaOutboxTest {
 
     private final UnitDatabase db = new UnitDatabase("safenest-core");
-    private final JpaTemplate jpa = new JpaTemplate() {
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            return db.required(code::apply);
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            db.required(em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
-    };
+    private final JpaTemplate jpa = new UnitJpaTemplate(db);
     private final JpaOutbox outbox = new JpaOutbox(jpa, config());
     private final List<String> applied = new CopyOnWriteArrayList<>();
     private final OutboxConsumer consumer = new OutboxConsumer() {
