@@ -13,6 +13,11 @@ const logoutButton = document.getElementById('logout');
 const who = document.getElementById('who');
 const status = document.getElementById('status');
 
+const busy = document.getElementById('busy');
+
+// The home region: the last region used in this browser (kept in localStorage), else the first region of the user's
+// own limits, else the first region listed. A link may carry its region (#/intake/case/KH-1?region=kaohsiung): the
+// shell switches to it before drawing the page, so a link opened from another region shows its case.
 const REGION_STORE = 'safenest.region';
 let session = null; // { user, roles, regions (limits), pages, regionList }
 let renderCount = 0;
@@ -42,10 +47,16 @@ function updateChrome() {
   }
 }
 
+function setTitle(...parts) {
+  document.title = [...parts.filter(Boolean), 'Safenest'].join(' – ');
+}
+
 function showLogin(message) {
   session = null;
   updateChrome();
+  setBusy(false);
   clear(main);
+  setTitle(t('loginTitle'));
   const error = el('p', { id: 'login-error', class: 'form-error', role: 'alert' }, message || '');
   error.hidden = !message;
   const user = el('input', { id: 'username', name: 'username', autocomplete: 'username', required: true });
@@ -107,16 +118,46 @@ async function startSession(regionList) {
   session = { ...pages.body, regionList };
   clear(regionSelect);
   for (const r of regionList) regionSelect.append(el('option', { value: r.code }, r.nameZh));
-  const stored = localStorage.getItem(REGION_STORE);
-  if (regionList.some((r) => r.code === stored)) regionSelect.value = stored;
+  regionSelect.value = homeRegion(regionList, session.regions);
   updateChrome();
   route(true);
 }
 
+/** The last region used here if the user may still use it, else the first of the user's limits, else the first. */
+function homeRegion(regionList, limits) {
+  const stored = localStorage.getItem(REGION_STORE);
+  if (regionList.some((r) => r.code === stored)) return stored;
+  const own = (limits || []).find((code) => regionList.some((r) => r.code === code));
+  return own || (regionList[0] && regionList[0].code) || '';
+}
+
+/** The address: '#/intake/case/KH-1?region=kaohsiung' gives { id: 'intake', rest: 'case/KH-1', region: 'kaohsiung' }. */
+function parseHash() {
+  const hash = location.hash.replace(/^#/, '');
+  const q = hash.indexOf('?');
+  const path = q < 0 ? hash : hash.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
+  const [, id = '', ...rest] = path.split('/');
+  return { id, rest: rest.join('/'), region: params.get('region'), path };
+}
+
 function currentPage() {
-  const [, id = '', ...rest] = location.hash.replace(/^#/, '').split('/');
+  const { id, rest } = parseHash();
   const page = session.pages.find((p) => p.id === id) || null;
-  return { page, sub: page ? rest.join('/') : '' };
+  return { page, sub: page ? rest : '', id };
+}
+
+/** A link to a page's sub-path that carries the region in view. */
+function pageLink(pageId, path) {
+  const region = regionSelect.value;
+  return `#/${pageId}${path ? `/${path}` : ''}${region ? `?region=${encodeURIComponent(region)}` : ''}`;
+}
+
+/** A loading indicator beside the content: the page in view stays until the next one is ready. */
+function setBusy(on) {
+  busy.hidden = !on;
+  if (on) main.setAttribute('aria-busy', 'true');
+  else main.removeAttribute('aria-busy');
 }
 
 function renderNav() {
@@ -131,32 +172,70 @@ function renderNav() {
   nav.append(list);
 }
 
+function regionName(r) {
+  return getLang() === 'en' ? r.nameEn : r.nameZh;
+}
+
+function showNotice(id, titleKey, textKey, values) {
+  setBusy(false);
+  clear(main);
+  const first = session.pages[0];
+  main.append(el('div', { class: 'page', id },
+    el('h1', { tabindex: '-1' }, t(titleKey)),
+    el('p', { class: 'notice' }, t(textKey, values)),
+    first ? el('p', {}, el('a', { href: `#/${first.id}`, id: `${id}-home` },
+      t('goToPage', { page: getLang() === 'en' ? first.titleEn : first.titleZh }))) : null));
+  setTitle(t(titleKey));
+  announce(t(titleKey));
+}
+
 async function route(focus) {
   if (!session) return;
   const count = ++renderCount;
   if (session.regionList.length === 0) {
     clear(main);
     main.append(el('p', { class: 'notice' }, t('noRegions')));
+    setTitle();
     return;
   }
-  let { page, sub } = currentPage();
+  const wanted = parseHash().region;
+  if (wanted && wanted !== regionSelect.value) {
+    if (!session.regionList.some((r) => r.code === wanted)) {
+      renderNav();
+      showNotice('page-region-unavailable', 'regionUnavailableTitle', 'regionUnavailable', { region: wanted });
+      return;
+    }
+    regionSelect.value = wanted; // the link's region: the user opened a case of that region
+  }
+  if (regionSelect.value) localStorage.setItem(REGION_STORE, regionSelect.value);
+  const { page, sub, id } = currentPage();
   if (!page) {
     if (session.pages.length === 0) {
       clear(main);
       main.append(el('h1', {}, 'Safenest'), el('p', { class: 'notice' }, t('noPages')));
+      setTitle();
       return;
     }
-    location.replace(`#/${session.pages[0].id}`);
-    return; // hashchange routes again
+    if (id === '') {
+      location.replace(`#/${session.pages[0].id}`);
+      return; // hashchange routes again
+    }
+    renderNav();
+    showNotice('page-not-found', 'notFoundTitle', 'notFound', { address: location.hash });
+    return;
   }
   renderNav();
-  clear(main);
-  main.append(el('p', { class: 'loading' }, t('loading')));
+  setBusy(true);
+  if (!main.querySelector('.page')) {
+    clear(main);
+    main.append(el('p', { class: 'loading' }, t('loading')));
+  }
   let module;
   try {
     module = await import(page.module);
   } catch (e) {
     if (count !== renderCount) return;
+    setBusy(false);
     clear(main);
     main.append(el('p', { class: 'form-error', role: 'alert' }, t('pageFailed')));
     return;
@@ -164,6 +243,7 @@ async function route(focus) {
   if (count !== renderCount) return;
   const region = session.regionList.find((r) => r.code === regionSelect.value) || session.regionList[0];
   const container = el('div', { class: 'page', id: `page-${page.id}` });
+  const pageTitle = getLang() === 'en' ? page.titleEn : page.titleZh;
   const context = {
     api, t, addTexts, announce,
     lang: getLang(),
@@ -171,21 +251,25 @@ async function route(focus) {
     user: { name: session.user, roles: session.roles, regions: session.regions },
     hasRole: (...roles) => session.roles.includes('admin') || roles.some((r) => session.roles.includes(r)),
     sub,
-    link: (path) => `#/${page.id}${path ? `/${path}` : ''}`,
+    link: (path) => pageLink(page.id, path),
     isCurrent: () => count === renderCount,
+    retry: () => { if (count === renderCount) route(true); },
   };
   try {
     await module.default.render(container, context);
   } catch (e) {
     console.error(e);
     if (count !== renderCount) return;
+    setBusy(false);
     clear(main);
     main.append(el('p', { class: 'form-error', role: 'alert' }, t('pageFailed')));
     return;
   }
   if (count !== renderCount) return;
+  setBusy(false);
   clear(main);
   main.append(container);
+  setTitle(pageTitle, regionName(region));
   if (focus) {
     const heading = container.querySelector('h1');
     if (heading) {
@@ -211,6 +295,9 @@ langButton.addEventListener('click', () => {
 
 regionSelect.addEventListener('change', () => {
   localStorage.setItem(REGION_STORE, regionSelect.value);
+  // an address that names a region follows the picker (otherwise the next route would switch back)
+  const { region, path } = parseHash();
+  if (region) history.replaceState(null, '', `#${path}?region=${encodeURIComponent(regionSelect.value)}`);
   route(false);
 });
 

@@ -25,6 +25,11 @@ const TEXTS = {
     pageFailed: '頁面載入失敗。',
     loading: '載入中…',
     sessionExpired: '登入已失效，請重新登入。',
+    notFoundTitle: '找不到頁面',
+    notFound: '沒有這個頁面（{address}）：可能是連結有誤，或您沒有使用這個頁面的權限。',
+    goToPage: '前往「{page}」',
+    regionUnavailableTitle: '無法開啟這個區域',
+    regionUnavailable: '這個連結屬於區域「{region}」，您沒有這個區域的權限，或這個區域已不存在。',
   },
   en: {
     skip: 'Skip to main content',
@@ -51,6 +56,11 @@ const TEXTS = {
     pageFailed: 'The page could not be loaded.',
     loading: 'Loading…',
     sessionExpired: 'Your login has expired. Log in again.',
+    notFoundTitle: 'Page not found',
+    notFound: 'There is no such page ({address}): the link may be wrong, or you may not use this page.',
+    goToPage: 'Go to “{page}”',
+    regionUnavailableTitle: 'This region cannot be opened',
+    regionUnavailable: 'This link belongs to the region “{region}”, which you may not use or which no longer exists.',
   },
 };
 

@@ -74,6 +74,8 @@ const TEXTS = {
     'in.yes': '是',
     'in.no': '否',
     'in.loadFailed': '資料載入失敗，請稍後再試。',
+    'in.listUnreachable': '無法連線到伺服器，所以目前無法顯示這份資料。請確認網路連線後按「重試」。',
+    'in.retry': '重試',
     'in.unreachable': '無法連線到伺服器。已填寫的內容都還在，請稍後再送出一次；重新送出不會重複建案。',
     'in.forbidden': '您沒有權限執行此操作。',
     'in.conflict': '案件目前的狀態不允許此操作：{message}',
@@ -404,6 +406,8 @@ const TEXTS = {
     'in.yes': 'Yes',
     'in.no': 'No',
     'in.loadFailed': 'The data could not be loaded. Try again later.',
+    'in.listUnreachable': 'The server cannot be reached, so this cannot be shown now. Check the connection and choose “Try again”.',
+    'in.retry': 'Try again',
     'in.unreachable': 'The server cannot be reached. Everything you filled in is still here: submit again later; submitting again never opens a second case.',
     'in.forbidden': 'You may not do this.',
     'in.conflict': 'The case does not allow this now: {message}',
@@ -729,7 +733,7 @@ export default {
     const [ref] = await Promise.all([loadReference(ctx), loadCss()]);
     if (!ctx.isCurrent()) return;
     if (!ref) {
-      body.append(el('p', { class: 'form-error', role: 'alert', id: 'in-reference-error' }, t('in.loadFailed')));
+      body.append(loadFailure(ctx, { status: -1 }, 'in-reference-error'));
       return;
     }
     if (isCase) {
@@ -878,6 +882,20 @@ function failure(ctx, answer, id) {
   else if (answer.status === 409) text = ctx.t('in.conflict', { message: (answer.body && answer.body.message) || '' });
   else text = ctx.t('in.failed');
   return el('p', { class: 'form-error', role: 'alert', id }, text);
+}
+
+/**
+ * A list (or the case view) that could not be loaded: what happened, in words that fit a list (nothing was typed, so
+ * nothing is "kept"), and a button that loads it again.
+ */
+function loadFailure(ctx, answer, id) {
+  let text;
+  if (answer.status === 0) text = ctx.t('in.listUnreachable');
+  else if (answer.status === 403) text = ctx.t('in.forbidden');
+  else text = ctx.t('in.loadFailed');
+  return el('div', { class: 'form-error in-load-failure', role: 'alert', id },
+    el('p', {}, text),
+    el('button', { type: 'button', class: 'secondary', id: `${id}-retry`, onclick: () => ctx.retry() }, ctx.t('in.retry')));
 }
 
 function officeSelect(ctx, ref, exclude) {
@@ -1111,7 +1129,7 @@ async function caseList(body, ctx, ref, kind, page) {
   if (!ctx.isCurrent()) return;
   body.append(el('p', { class: 'hint' }, t(`in.list.${kind}`)));
   if (answer.status !== 200 || !Array.isArray(answer.body)) {
-    body.append(failure(ctx, answer, 'in-list-error'));
+    body.append(loadFailure(ctx, answer, 'in-list-error'));
     return;
   }
   const cases = answer.body.slice(0, PAGE_SIZE);
@@ -1158,7 +1176,7 @@ async function disputeList(body, ctx, ref, list, notice) {
     el('p', { class: 'hint' }, t(`in.list.disputes.${list}`)),
     message);
   if (answer.status !== 200 || !Array.isArray(answer.body)) {
-    body.append(failure(ctx, answer, 'in-list-error'));
+    body.append(loadFailure(ctx, answer, 'in-list-error'));
     return;
   }
   if (answer.body.length === 0) {
@@ -1221,7 +1239,7 @@ async function caseView(body, ctx, ref, caseNumber, notice) {
     return;
   }
   if (answer.status !== 200 || !answer.body) {
-    body.append(failure(ctx, answer, 'in-case-error'), back);
+    body.append(loadFailure(ctx, answer, 'in-case-error'), back);
     return;
   }
   const c = answer.body;
@@ -1600,7 +1618,7 @@ async function caseSearch(body, ctx, ref, page) {
       return;
     }
     if (answer.status !== 200 || !Array.isArray(answer.body)) {
-      results.append(failure(ctx, answer, 'in-list-error'));
+      results.append(loadFailure(ctx, answer, 'in-list-error'));
       return;
     }
     const total = answer.total === null ? answer.body.length : answer.total;
@@ -1682,7 +1700,7 @@ async function myCases(body, ctx, ref) {
   if (!ctx.isCurrent()) return;
   body.append(el('p', { class: 'hint' }, t('in.mine.intro')));
   if (answer.status !== 200 || !Array.isArray(answer.body)) {
-    body.append(failure(ctx, answer, 'in-list-error'));
+    body.append(loadFailure(ctx, answer, 'in-list-error'));
     return;
   }
   if (answer.body.length === 0) {
@@ -1702,7 +1720,7 @@ async function caseloads(body, ctx, ref) {
   if (!ctx.isCurrent()) return;
   body.append(el('p', { class: 'hint' }, t('in.caseloads.intro')));
   if (answer.status !== 200 || !Array.isArray(answer.body)) {
-    body.append(failure(ctx, answer, 'in-list-error'));
+    body.append(loadFailure(ctx, answer, 'in-list-error'));
     return;
   }
   if (answer.body.length === 0) {

@@ -182,14 +182,76 @@ const TEXTS = {
 
 const MEMBER_TYPES = ['WELFARE_SERVICE_CENTRE', 'PROTECTION_STATION'];
 const reference = new Map();
+// Words that name a region's own services: Kaohsiung's (the board's first region) as written in TEXTS, Hong Kong's
+// (Integrated Family Service Centres, Family and Child Protective Services Units), and neutral words for any other
+// region. The page looks a key up as `key@region` first, so the words follow the region in view.
+const REGION_WORDS = {
+  'hong-kong': {
+    'zh-Hant': {
+      'rb.intro': '脆弱家庭服務與兒少保護之間的轉介討論：綜合家庭服務中心與保護家庭及兒童服務課提案，每月線上會議由主席決議。',
+      'rb.outcome.FF_KEEPS': '由綜合家庭服務中心續處',
+      'rb.lead.FRAGILE_FAMILY': '脆弱家庭服務（綜合家庭服務中心）',
+      'rb.lead.CHILD_PROTECTION': '兒少保護（保護家庭及兒童服務課）',
+      'rb.officeGroup.WELFARE_SERVICE_CENTRE': '綜合家庭服務中心',
+      'rb.officeGroup.PROTECTION_STATION': '保護家庭及兒童服務課',
+      'rb.err.not-a-member': '只有綜合家庭服務中心與保護家庭及兒童服務課可以提案。',
+    },
+    en: {
+      'rb.intro': 'Referrals between fragile-family service and child protection: Integrated Family Service Centres and Family and Child Protective Services Units propose, and the chair decides at the monthly online meeting.',
+      'rb.outcome.FF_KEEPS': 'The Integrated Family Service Centre keeps the case',
+      'rb.lead.FRAGILE_FAMILY': 'Fragile-family service (Integrated Family Service Centre)',
+      'rb.lead.CHILD_PROTECTION': 'Child protection (Family and Child Protective Services Unit)',
+      'rb.officeGroup.WELFARE_SERVICE_CENTRE': 'Integrated Family Service Centres',
+      'rb.officeGroup.PROTECTION_STATION': 'Family and Child Protective Services Units',
+      'rb.err.not-a-member': 'Only Integrated Family Service Centres and Family and Child Protective Services Units propose.',
+    },
+  },
+  '*': {
+    'zh-Hant': {
+      'rb.intro': '脆弱家庭服務與兒少保護之間的轉介討論：家庭服務單位與兒少保護單位提案，每月線上會議由主席決議。',
+      'rb.outcome.FF_KEEPS': '由家庭服務單位續處',
+      'rb.lead.FRAGILE_FAMILY': '脆弱家庭服務（家庭服務單位）',
+      'rb.lead.CHILD_PROTECTION': '兒少保護（兒少保護單位）',
+      'rb.officeGroup.WELFARE_SERVICE_CENTRE': '家庭服務單位',
+      'rb.officeGroup.PROTECTION_STATION': '兒少保護單位',
+      'rb.err.not-a-member': '只有家庭服務單位與兒少保護單位可以提案。',
+    },
+    en: {
+      'rb.intro': 'Referrals between fragile-family service and child protection: family service offices and child-protection offices propose, and the chair decides at the monthly online meeting.',
+      'rb.outcome.FF_KEEPS': 'The family service office keeps the case',
+      'rb.lead.FRAGILE_FAMILY': 'Fragile-family service (family service office)',
+      'rb.lead.CHILD_PROTECTION': 'Child protection (child-protection office)',
+      'rb.officeGroup.WELFARE_SERVICE_CENTRE': 'Family service offices',
+      'rb.officeGroup.PROTECTION_STATION': 'Child-protection offices',
+      'rb.err.not-a-member': 'Only family service offices and child-protection offices propose.',
+    },
+  },
+};
+const KAOHSIUNG = 'kaohsiung'; // TEXTS hold its words
+
+/** The region's words: `key@region` when the region has its own, else the neutral ones, else TEXTS (Kaohsiung). */
+function regionTexts(ctx) {
+  const words = ctx.region.code === KAOHSIUNG ? null : REGION_WORDS[ctx.region.code] || REGION_WORDS['*'];
+  if (!words) return ctx.t;
+  const table = words[ctx.lang] || words['zh-Hant'];
+  return (key, values) => (key in table ? ctx.t(`${key}@${ctx.region.code}`, values) : ctx.t(key, values));
+}
+
 let textsAdded = false;
 
 export default {
-  async render(container, ctx) {
+  async render(container, pageContext) {
     if (!textsAdded) {
-      ctx.addTexts(TEXTS);
+      pageContext.addTexts(TEXTS);
       textsAdded = true;
     }
+    const words = pageContext.region.code === KAOHSIUNG ? null
+      : REGION_WORDS[pageContext.region.code] || REGION_WORDS['*'];
+    if (words) {
+      const suffixed = (table) => Object.fromEntries(Object.entries(table).map(([k, v]) => [`${k}@${pageContext.region.code}`, v]));
+      pageContext.addTexts({ 'zh-Hant': suffixed(words['zh-Hant']), en: suffixed(words.en) });
+    }
+    const ctx = { ...pageContext, t: regionTexts(pageContext) };
     const { t } = ctx;
     const views = [
       { id: 'agenda', render: agenda },

@@ -823,7 +823,19 @@ async function drawChart(ctx, figure, box, table) {
         },
       },
       scales: {
-        x: { stacked: !!spec.stacked, grid: { display: false }, ticks: { autoSkip: true, maxRotation: 60 } },
+        x: {
+          stacked: !!spec.stacked, grid: { display: false },
+          // Long labels (office names) are shortened on narrow screens so that no axis label is cut off; the
+          // tooltip and the table give the whole name.
+          ticks: {
+            autoSkip: true, maxRotation: 60,
+            callback(value) {
+              const label = String(this.getLabelForValue(value) ?? '');
+              const max = tickLength(this.chart.width);
+              return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+            },
+          },
+        },
         y: {
           stacked: !!spec.stacked, beginAtZero: true, grid: { color: '#e3e7ed' },
           ticks: { precision: integer ? 0 : undefined, callback: (v) => number.format(v) },
@@ -832,4 +844,9 @@ async function drawChart(ctx, figure, box, table) {
       },
     },
   });
+}
+
+/** How many characters of an x-axis label the chart's width leaves room for. */
+export function tickLength(width) {
+  return width < 560 ? 8 : width < 900 ? 12 : 24;
 }

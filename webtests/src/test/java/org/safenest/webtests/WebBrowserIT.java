@@ -319,6 +319,22 @@ public class WebBrowserIT {
         fullShot("statistics-en");
         driver.manage().window().setSize(new Dimension(820, 1180));
         fullShot("statistics-en-tablet");
+        // At 768 px (a tablet upright) no axis label is cut: the x labels fit the canvas and the y-axis title its axis.
+        driver.manage().window().setSize(new Dimension(768, 1024));
+        awaitChart();
+        wait.until(d -> ((Number) js("return Chart.getChart(document.getElementById('st-chart')).width;")).intValue() < 768);
+        Object cut = js("const chart = Chart.getChart(document.getElementById('st-chart')); chart.update();"
+                + " const x = chart.scales.x, y = chart.scales.y, problems = [];"
+                + " if (x.left < 0 || x.right > chart.width || x.bottom > chart.height) problems.push('x scale outside the canvas');"
+                + " for (const item of x.getLabelItems()) { const [lx, ly] = item.options.translation;"
+                + "   if (lx < 0 || lx > chart.width || ly > chart.height) problems.push('x label ' + item.label + ' at ' + lx + ',' + ly); }"
+                + " const c = chart.ctx; c.save(); const f = { ...Chart.defaults.font, ...(y.options.title.font || {}) };"
+                + " c.font = [f.style, f.weight, (f.size || 12) + 'px', f.family].filter(Boolean).join(' ');"
+                + " const w = c.measureText(y.options.title.text).width; c.restore();"
+                + " if (w > y.height) problems.push('y title ' + w + ' > ' + y.height);"
+                + " return problems;");
+        assertEquals(List.of(), cut);
+        fullShot("statistics-en-768");
         driver.manage().window().setSize(new Dimension(1366, 1000));
 
         // Back to Chinese.
@@ -678,6 +694,150 @@ public class WebBrowserIT {
         // A worker sees their own caseload only.
         assertEquals(403, send("/api/regions/" + REGION + "/caseload?worker=supervisor", "worker", "worker").statusCode());
         assertEquals(403, send("/api/regions/" + REGION + "/caseloads", "worker", "worker").statusCode());
+    }
+
+    /**
+     * The shell's smaller defects, where a person would notice them: nothing of the logged-in header on the login
+     * screen, the tab's title per page and language, a word for an unknown address, a tab switch that keeps the page
+     * in view until the next one is ready, a list that cannot reach the server with a retry, one-line status pills on
+     * a tablet; and region-safe navigation: a case link of Kaohsiung opened while Hong Kong is in view switches to
+     * Kaohsiung and shows the case, the last region used comes back at the next login, and the intake form offers the
+     * case types of the region in view.
+     */
+    @Test
+    public void shellDefectsAndRegionSafeLinks() throws Exception {
+        String base = "http://localhost:" + port;
+        String kh = postJson("/api/regions/" + REGION + "/intake", "intake", syntheticReport("web-shell-1", "fragile-family",
+                "fengshan", "north", "SYN-HH-SHELL-1")).path("caseNumber").asText();
+
+        driver.get(base + "/");
+        waitFor("#login-form");
+        // The login screen shows neither the region picker nor the log-out button.
+        assertFalse(driver.findElement(By.id("region-box")).isDisplayed());
+        assertFalse(driver.findElement(By.id("logout")).isDisplayed());
+        assertEquals("登入 – Safenest", driver.getTitle());
+        click("#lang");
+        wait.until(ExpectedConditions.titleIs("Log in – Safenest"));
+        click("#lang");
+        wait.until(ExpectedConditions.titleIs("登入 – Safenest"));
+
+        // A multi-region user (admin may use every region) with Hong Kong in view opens a link to a Kaohsiung case.
+        login("admin", "admin");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue("hong-kong");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "香港"));
+        assertTrue(driver.findElement(By.id("logout")).isDisplayed());
+        // The tab's title names the page and the region, in the user's language.
+        wait.until(ExpectedConditions.titleIs("受理窗口 – 香港 – Safenest"));
+        // The intake form offers the case types of the region in view.
+        driver.get(base + "/#/intake/new");
+        waitFor("#in-caseType");
+        assertEquals(caseTypes("hong-kong"), options("#in-caseType"));
+        // The referral board speaks of Hong Kong's services there, of Kaohsiung's in Kaohsiung.
+        driver.get(base + "/#/referral");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#page-referral .hint"), "綜合家庭服務中心"));
+        assertFalse(driver.findElement(By.cssSelector("#page-referral .hint")).getText().contains("家防中心"));
+        driver.get(base + "/#/intake/case/" + kh + "?region=" + REGION);
+        waitFor("#in-case-title[data-case='" + kh + "']");
+        assertEquals(REGION, new Select(driver.findElement(By.id("region"))).getFirstSelectedOption().getAttribute("value"));
+        wait.until(ExpectedConditions.titleIs("受理窗口 – 高雄市 – Safenest"));
+        shot("region-link-case-zh");
+        click("#lang");
+        wait.until(ExpectedConditions.titleIs("Intake – Kaohsiung City – Safenest"));
+        click("#lang");
+        wait.until(ExpectedConditions.titleIs("受理窗口 – 高雄市 – Safenest"));
+        // Links to cases carry their region.
+        click("#in-tab-recent");
+        waitFor("#in-list a[href='#/intake/case/" + kh + "?region=" + REGION + "']");
+        // The form of the region in view: Kaohsiung's case types now.
+        driver.get(base + "/#/intake/new");
+        waitFor("#in-caseType");
+        assertEquals(caseTypes(REGION), options("#in-caseType"));
+        driver.get(base + "/#/referral");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#page-referral .hint"), "家防中心"));
+        driver.get(base + "/#/intake");
+        waitFor("#page-intake");
+
+        // An unknown address says so and links to the first page.
+        js("location.hash = '#/nowhere';");
+        WebElement notFound = waitFor("#page-not-found h1");
+        assertEquals("找不到頁面", notFound.getText());
+        assertEquals("找不到頁面 – Safenest", driver.getTitle());
+        shot("not-found-zh");
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#page-not-found h1"), "Page not found"));
+        click("#lang");
+        waitFor("#page-not-found h1");
+        click("#page-not-found-home");
+        waitFor("#page-intake");
+
+        // Switching tabs keeps the page in view until the next one is drawn (never a blank "載入中…").
+        click("#in-tab-queue");
+        waitFor("#page-intake #in-queue");
+        js("window.blanked = false; new MutationObserver(() => { if (!document.querySelector('#main > .page')) window.blanked = true; })"
+                + ".observe(document.getElementById('main'), { childList: true });");
+        click("#in-tab-recent");
+        waitFor("#page-intake #in-recent #in-list");
+        assertEquals(Boolean.FALSE, js("return window.blanked;"));
+        click("#in-tab-overdue");
+        waitFor("#page-intake #in-overdue");
+        assertEquals(Boolean.FALSE, js("return window.blanked;"));
+
+        // A list that cannot reach the server says so in a list's words, with a retry.
+        js("window.realFetch = window.fetch; window.fetch = (url, options) => String(url).includes('/cases')"
+                + " ? Promise.reject(new TypeError('offline')) : window.realFetch(url, options);");
+        click("#in-tab-recent");
+        WebElement listError = waitFor("#in-recent #in-list-error");
+        assertTrue(listError.getText(), listError.getText().contains("無法連線到伺服器"));
+        assertFalse(listError.getText(), listError.getText().contains("已填寫"));
+        assertTrue(driver.findElement(By.id("in-list-error-retry")).isDisplayed());
+        shot("list-unreachable-zh");
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-list-error"), "cannot be reached"));
+        assertFalse(driver.findElement(By.id("in-list-error")).getText().contains("filled in"));
+        click("#lang");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-list-error"), "無法連線到伺服器"));
+        js("window.fetch = window.realFetch;");
+        click("#in-list-error-retry");
+        waitFor("#in-recent #in-list tr[data-case='" + kh + "']");
+        assertTrue(driver.findElements(By.id("in-list-error")).isEmpty());
+
+        // On a tablet (768 px) the status pills keep to one line, in both languages.
+        driver.manage().window().setSize(new Dimension(768, 1024));
+        for (int i = 0; i < 2; i++) {
+            waitFor("#in-list .status");
+            Object wrapped = js("return [...document.querySelectorAll('#in-list .status, #in-case-status')].filter(e =>"
+                    + " e.getClientRects().length > 1 || e.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(e).lineHeight))"
+                    + ".map(e => e.textContent);");
+            assertEquals(List.of(), wrapped);
+            fullShot("tablet-list-" + i);
+            click("#lang");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), i == 0 ? "Intake" : "受理窗口"));
+        }
+        driver.manage().window().setSize(new Dimension(1366, 1000));
+
+        // The last region used comes back at the next login (not the first alphabetically).
+        click("#logout");
+        waitFor("#login-form");
+        login("admin", "admin");
+        waitFor("#nav a[href='#/intake']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "高雄市"));
+        assertEquals(REGION, new Select(driver.findElement(By.id("region"))).getFirstSelectedOption().getAttribute("value"));
+    }
+
+    /** The codes a region's intake window takes (GET /api/regions/{region}/case-types), in the API's order. */
+    private List<String> caseTypes(String region) throws Exception {
+        HttpResponse<String> r = get("/api/regions/" + region + "/case-types");
+        assertEquals(r.body(), 200, r.statusCode());
+        List<String> codes = new java.util.ArrayList<>();
+        JSON.readTree(r.body()).forEach(n -> codes.add(n.path("code").asText()));
+        return codes;
+    }
+
+    /** The values of a select's options, without the empty "choose" option. */
+    private List<String> options(String css) {
+        return driver.findElements(By.cssSelector(css + " option")).stream().map(o -> o.getAttribute("value"))
+                .filter(v -> !v.isEmpty()).toList();
     }
 
     /** The case numbers of the listed cases, top to bottom. */
