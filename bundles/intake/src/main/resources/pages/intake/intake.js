@@ -270,6 +270,9 @@ const TEXTS = {
     'in.field.note': '說明',
     'in.field.unit': '知會或轉介的單位',
     'in.field.unitConfirmed': '已確認該單位仍在服務此家庭或已收案',
+    'in.field.serviceLineChangeConfirmed': '確認改變服務類別：案件改由另一服務體系承辦，理由中已說明原因',
+    'in.hint.lineChangeToFf': '此為{line}案件，所選單位是社會福利服務中心（脆弱家庭服務）：改派會改變服務類別，須勾選確認並在理由中說明。',
+    'in.hint.lineChangeToProtection': '此為{line}案件，所選單位是家防中心保護服務單位：改派會改變服務類別，須勾選確認並在理由中說明。',
     'in.field.outcome': '協調會議結論',
     'in.field.ground': '轉案原因',
     'in.field.referral': '轉介溝通平台提案編號（選填）',
@@ -324,6 +327,7 @@ const TEXTS = {
     'in.err.negative': '年齡不可小於 0。',
     'in.err.out-of-range': '兒少年齡須在 0 到 17 歲之間。',
     'in.err.unchanged': '本案已由此單位承辦，請選擇應改派的單位。',
+    'in.err.confirmation-required': '改派至此單位會改變案件的服務類別：請勾選確認，並在理由中說明為何改由另一服務體系承辦；或選擇同一服務類別的單位。',
     'in.err.wrong-direction': '此原因不適用於這個轉案方向。',
     'in.err.wrong-service-line': '案件類型與轉案方向不符。',
     'in.err.personal-data.name': '此欄含有個人資料（姓名），請刪除後再送出；通報不可記載可識別個人的資料。',
@@ -594,6 +598,9 @@ const TEXTS = {
     'in.field.note': 'Note',
     'in.field.unit': 'Unit notified or referred to',
     'in.field.unitConfirmed': 'The unit confirmed that it still serves the family or accepted the referral',
+    'in.field.serviceLineChangeConfirmed': 'I confirm the change of service line: another service will serve the case, and the reason says why',
+    'in.hint.lineChangeToFf': 'This is a {line} case and the chosen office is a welfare service centre (fragile-family services): the dispute changes the case’s service line. Confirm it and say why in the reason.',
+    'in.hint.lineChangeToProtection': 'This is a {line} case and the chosen office is a protection station: the dispute changes the case’s service line. Confirm it and say why in the reason.',
     'in.field.outcome': 'Outcome of the coordination meeting',
     'in.field.ground': 'Ground',
     'in.field.referral': 'Referral board proposal (optional)',
@@ -647,6 +654,7 @@ const TEXTS = {
     'in.err.negative': 'An age is 0 or more.',
     'in.err.out-of-range': 'A child’s age is from 0 to 17 years.',
     'in.err.unchanged': 'This office already serves the case: choose the office it should go to.',
+    'in.err.confirmation-required': 'This office changes the case’s service line: confirm the change and say in the reason why another service should serve the case, or choose an office of the same service line.',
     'in.err.wrong-direction': 'This ground does not apply to this direction.',
     'in.err.wrong-service-line': 'The case type does not fit the direction.',
     'in.err.personal-data.name': 'This field contains personal data (a name). Remove it and submit again: a report must not identify anyone.',
@@ -1417,11 +1425,35 @@ function actions(ctx, ref, c, reload, workers) {
     async (bodyOut, answer) => reload(t('in.action.dispatched', { office: officeName(ctx, ref, answer.body.office) }))));
   }
   if (ctx.hasRole('dispatcher') && open && c.status !== 'AWAITING_DISPATCH' && current && !current.manualQueue) {
-    forms.push(actionForm(ctx, caseUrl(ctx, c.caseNumber, 'dispute'), 'dispute', [
-      (p) => fieldBlock(ctx, p, 'office', officeSelect(ctx, ref, c.office), 'in.field.office'),
+    // A dispute to an office of another service line (a welfare service centre for a protection case, a protection
+    // station for a fragile-family case) needs the dispatcher's explicit confirmation; the server refuses it without.
+    const officeChoice = officeSelect(ctx, ref, c.office);
+    const protection = c.serviceLine !== 'FRAGILE_FAMILY';
+    const changesLine = () => {
+      const o = ref.offices.find((x) => x.code === officeChoice.value);
+      return Boolean(o) && ((o.type === 'WELFARE_SERVICE_CENTRE' && protection) || (o.type === 'PROTECTION_STATION' && !protection));
+    };
+    let confirmBlock = null;
+    const disputeForm = actionForm(ctx, caseUrl(ctx, c.caseNumber, 'dispute'), 'dispute', [
+      (p) => fieldBlock(ctx, p, 'office', officeChoice, 'in.field.office'),
+      (p) => {
+        const box = el('input', { type: 'checkbox', id: `${p}-serviceLineChangeConfirmed`, name: 'serviceLineChangeConfirmed',
+          'aria-describedby': `${p}-serviceLineChangeConfirmed-hint ${p}-serviceLineChangeConfirmed-error` });
+        confirmBlock = el('div', { class: 'field', 'data-field': 'serviceLineChangeConfirmed' },
+          el('p', { class: 'hint', id: `${p}-serviceLineChangeConfirmed-hint` },
+            t(protection ? 'in.hint.lineChangeToFf' : 'in.hint.lineChangeToProtection', { line: t(`in.line.${c.serviceLine}`) })),
+          el('div', { class: 'choice' }, box, el('label', { for: box.id }, t('in.field.serviceLineChangeConfirmed'))),
+          el('p', { class: 'field-error', id: `${p}-serviceLineChangeConfirmed-error`, hidden: true }));
+        return confirmBlock;
+      },
       (p) => fieldBlock(ctx, p, 'reason', el('textarea', { required: true, maxlength: '2000', rows: '3' }), 'in.field.reason', 'in.hint.noPersonalData'),
-    ], (form) => ({ office: form.elements.office.value || null, reason: trimmed(form.elements.reason.value) }),
-    async (sent, answer) => reload(t('in.action.disputed', { id: answer.body.id, office: officeName(ctx, ref, answer.body.redispatchedTo) }))));
+    ], (form) => ({ office: form.elements.office.value || null, reason: trimmed(form.elements.reason.value),
+      serviceLineChangeConfirmed: changesLine() ? form.elements.serviceLineChangeConfirmed.checked : null }),
+    async (sent, answer) => reload(t('in.action.disputed', { id: answer.body.id, office: officeName(ctx, ref, answer.body.redispatchedTo) })));
+    const showConfirm = () => { confirmBlock.hidden = !changesLine(); };
+    officeChoice.addEventListener('change', showConfirm);
+    showConfirm();
+    forms.push(disputeForm);
   }
   const worker = ctx.hasRole('social-worker', 'supervisor');
   if (worker && (c.status === 'ASSESSING' || c.status === 'IN_SERVICE')) {

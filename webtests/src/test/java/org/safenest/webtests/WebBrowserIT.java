@@ -459,8 +459,21 @@ public class WebBrowserIT {
         openCase(base, caseNumber);
         waitFor("#in-dispute-form");
         assertTrue(driver.findElements(By.id("in-disposition-form")).isEmpty()); // dispositions are for social workers
-        new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("pc-headquarters");
+        // Issue 17: a welfare service centre (fragile families) for this child-protection case changes its service
+        // line: the form asks for the confirmation, and the server refuses the dispute without it, beside the box.
+        new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("swc-fengshan");
+        WebElement confirmLine = driver.findElement(By.id("in-dispute-serviceLineChangeConfirmed"));
+        assertTrue(confirmLine.isDisplayed());
         driver.findElement(By.id("in-dispute-reason")).sendKeys("Synthetic test: the made-up family is served by the headquarters.");
+        click("#in-dispute-submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-dispute-serviceLineChangeConfirmed-error"), "服務類別"));
+        assertEquals("in-dispute-serviceLineChangeConfirmed", driver.switchTo().activeElement().getAttribute("id"));
+        assertEquals("pc-fengshan", getJson("/api/regions/" + REGION + "/cases/" + caseNumber, "dispatcher", "dispatcher")
+                .path("office").asText()); // nothing changed
+        shot("intake-dispute-service-line");
+        // Another protection office: the same service line, no confirmation asked.
+        new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("pc-headquarters");
+        assertFalse(confirmLine.isDisplayed());
         click("#in-dispute-submit");
         WebElement disputed = waitFor("#in-action-done");
         assertTrue(disputed.getText(), disputed.getText().contains("家防中心本站"));

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +70,8 @@ import org.safenest.api.intake.TransferRequest;
 import org.safenest.api.outbox.Outbox;
 import org.safenest.api.privacy.PersonalDataGuard;
 import org.safenest.api.region.District;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.OfficeType;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
@@ -902,6 +905,16 @@ public class CaseService implements IntakeService {
                     throw refuse(new InvalidInputException("office", "unchanged", "Case " + caseNumber + " is already served by "
                             + c.office + ": name the office it should go to"));
                 }
+                ServiceLine line = ServiceLine.valueOf(c.serviceLine);
+                Office target = refs.offices().get(redispatch.office().strip());
+                boolean lineChange = changesServiceLine(line, target);
+                if (lineChange && !redispatch.confirmsServiceLineChange()) {
+                    throw refuse(new InvalidInputException("serviceLineChangeConfirmed", "confirmation-required", "Case " + caseNumber
+                            + " is a " + line.nameEn().toLowerCase(Locale.ROOT) + " case and office " + target.code() + " is a "
+                            + officeKind(target) + ": the dispute moves the case to another service line. Confirm the change"
+                            + " (serviceLineChangeConfirmed true) and give a reason that says why the case changes service, or"
+                            + " choose an office of the case's service line"));
+                }
                 String fromOffice = c.office;
                 DispatchDecision decision = byHand(redispatch, disputed, caller, now);
                 persistDecision(em, ids, c, decision);
@@ -920,7 +933,7 @@ public class CaseService implements IntakeService {
                 d.status = DisputeStatus.OPEN.name();
                 em.persist(d);
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPUTED, "dispatch to " + fromOffice + " disputed (dispute "
-                        + d.id + "), listed for the coordination meeting");
+                        + d.id + "), listed for the coordination meeting" + (lineChange ? "; change of service line confirmed" : ""));
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPATCHED_BY_HAND, "dispatched by hand to "
                         + decision.office() + " after dispute " + d.id);
                 List<Event> published = new ArrayList<>(List.of(
@@ -930,7 +943,8 @@ public class CaseService implements IntakeService {
                                 .with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt).build()));
                 published.addAll(unassigned);
                 return new Done<>(Views.dispute(d, Views.decision(disputed)), caseNumber,
-                        "dispute " + d.id + ", " + fromOffice + " to " + decision.office() + ": " + d.reason, published);
+                        "dispute " + d.id + ", " + fromOffice + " to " + decision.office() + (lineChange ? " (service line change confirmed)" : "")
+                                + ": " + d.reason, published);
             });
         });
     }
@@ -1207,6 +1221,27 @@ public class CaseService implements IntakeService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /**
+     * True when an office of this kind serves another service line than the case's: a welfare service centre (fragile
+     * families) for a protection case, a protection station for a fragile-family case. Offices that serve every line
+     * (Hong Kong's family service centres, other units) change nothing.
+     */
+    static boolean changesServiceLine(ServiceLine line, Office target) {
+        if (target == null || target.type() == null) {
+            return false;
+        }
+        return switch (target.type()) {
+            case WELFARE_SERVICE_CENTRE -> line.protection();
+            case PROTECTION_STATION -> !line.protection();
+            default -> false;
+        };
+    }
+
+    private static String officeKind(Office office) {
+        return office.type() == OfficeType.WELFARE_SERVICE_CENTRE ? "welfare service centre (fragile families)"
+                : "protection station (protection services)";
     }
 
     private static DispatchDecision byHand(HandDispatch hand, DecisionEntity previous, Caller caller, Instant now) {

@@ -441,4 +441,41 @@ class CaseLifecycleTest {
         assertEquals("2026-03-12", t.events.of(org.safenest.api.intake.IntakeEvents.DISPOSITION_RECORDED).get(0).getProperty("followUpDue"));
         assertEquals(1, t.events.of(org.safenest.api.intake.IntakeEvents.CASE_MERGED).size());
     }
+
+    @Test
+    void aDisputeThatChangesTheServiceLineNeedsAnExplicitConfirmation() {
+        String cp = newCase("sl1", "child-protection", "sanmin");
+        assertEquals("pc-hq", t.service.caseView(WORKER, "kaohsiung", cp).office());
+        long rows = t.rows();
+        // a child-protection case to a welfare service centre (fragile families): refused without the confirmation
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> t.service.dispute(DISPATCHER, "kaohsiung", cp,
+                new HandDispatch("swc-sanmin", "Synthetic: the family needs welfare services.")));
+        assertEquals(List.of("serviceLineChangeConfirmed"), refused.errors().stream().map(FieldError::field).toList());
+        assertEquals("confirmation-required", refused.errors().get(0).code());
+        assertTrue(refused.errors().get(0).message().contains("another service line"), refused.errors().get(0).message());
+        assertEquals(Map.of("serviceLineChangeConfirmed", "confirmation-required"), fields(() -> t.service.dispute(DISPATCHER, "kaohsiung",
+                cp, new HandDispatch("swc-sanmin", "Synthetic.", false))));
+        assertEquals(rows, t.rows());
+        assertEquals("pc-hq", t.service.caseView(WORKER, "kaohsiung", cp).office());
+        // another protection station: the same service line, nothing to confirm
+        DispatchDispute sameLine = t.service.dispute(DISPATCHER, "kaohsiung", cp, new HandDispatch("pc-qishan", "Synthetic: the station of the area."));
+        assertEquals("pc-qishan", sameLine.redispatchedTo());
+        // confirmed: the case goes to the welfare centre and its history says the change was confirmed
+        DispatchDispute moved = t.service.dispute(DISPATCHER, "kaohsiung", cp,
+                new HandDispatch("swc-sanmin", "Synthetic: moves to fragile-family services, no protection concern.", true));
+        assertEquals("swc-sanmin", moved.redispatchedTo());
+        CaseView v = t.service.caseView(WORKER, "kaohsiung", cp);
+        assertEquals("swc-sanmin", v.office());
+        assertTrue(v.history().stream().anyMatch(h -> h.kind() == CaseHistoryKind.DISPUTED && h.detail().contains("service line")),
+                v.history().toString());
+        assertTrue(t.audit.byAction("case.dispute").get(t.audit.byAction("case.dispute").size() - 1).detail()
+                .contains("service line change confirmed"));
+
+        // the reverse: a fragile-family case to a protection station
+        String ff = newCase("sl2", "fragile-family", "sanmin");
+        assertEquals(Map.of("serviceLineChangeConfirmed", "confirmation-required"), fields(() -> t.service.dispute(DISPATCHER, "kaohsiung",
+                ff, new HandDispatch("pc-hq", "Synthetic."))));
+        // a welfare centre to another welfare centre needs none
+        assertEquals("swc-lingya", t.service.dispute(DISPATCHER, "kaohsiung", ff, new HandDispatch("swc-lingya", "Synthetic.")).redispatchedTo());
+    }
 }
