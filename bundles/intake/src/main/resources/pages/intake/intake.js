@@ -238,6 +238,29 @@ const TEXTS = {
     'in.kind.FOLLOW_UP_COMPLETED': '追蹤完成',
     'in.kind.TRANSFERRED': '轉案',
     'in.kind.CLOSED': '結案',
+    'in.kind.DISPUTE_RESOLVED': '爭議有結論',
+    'in.h.opened': '通報開案：{caseType}，{district}',
+    'in.h.merged': '{caseType}通報併入本案：{rule}',
+    'in.h.rule': '依第 {version} 版派案規則之規則 {rule}，派至{office}',
+    'in.h.fallback': '依第 {version} 版派案規則之備援規則 {rule}，派至{office}',
+    'in.h.manualQueue': '沒有派案規則適用，案件在人工派案佇列等候派案',
+    'in.h.fromQueue': '由人工派案佇列派至{office}',
+    'in.h.afterDispute': '提出爭議 {dispute} 後改派至{office}',
+    'in.h.raised': '對派至{fromOffice}的決定提出爭議 {dispute}，列入協調會議',
+    'in.h.lineChange': '（已確認改變服務類別）',
+    'in.h.resolved': '協調會議對爭議 {dispute} 的結論：{outcome}',
+    'in.h.resolvedNoText': '協調會議已對爭議 {dispute} 作出結論',
+    'in.h.disposition': '評估結果：{disposition}',
+    'in.h.closed': '結案：{disposition}',
+    'in.h.filed': '已提交進一步調查紀錄（期限 {due}）',
+    'in.h.followUpClosedBy': '追蹤（期限 {due}）因評估結果「{disposition}」結束',
+    'in.h.followUpClosedLine': '追蹤（期限 {due}）因案件轉為{line}結束',
+    'in.h.transferred': '{direction}（{ground}）：{from} → {to}，原承辦單位{fromOffice}',
+    'in.h.assigned': '分派給 {worker}',
+    'in.h.reassigned': '由 {previousWorker} 改派給 {worker}',
+    'in.h.moved': '案件由{fromOffice}移至{office}，不再由 {previousWorker} 承辦',
+    'in.h.unassigned': '不再分派社工',
+    'in.h.demoDue': '合成示範資料：追蹤期限由 {from} 改為 {due}',
     // actions
     'in.actions': '案件處理',
     'in.action.dispatch': '人工派案',
@@ -567,6 +590,29 @@ const TEXTS = {
     'in.kind.FOLLOW_UP_COMPLETED': 'Follow-up done',
     'in.kind.TRANSFERRED': 'Transferred',
     'in.kind.CLOSED': 'Closed',
+    'in.kind.DISPUTE_RESOLVED': 'Dispute resolved',
+    'in.h.opened': 'Report opened the case: {caseType}, {district}',
+    'in.h.merged': '{caseType} report added to this case: {rule}',
+    'in.h.rule': 'Dispatched to {office} by rule {rule} of dispatch rule-set version {version}',
+    'in.h.fallback': 'Dispatched to {office} by fallback rule {rule} of dispatch rule-set version {version}',
+    'in.h.manualQueue': 'No dispatch rule matched: the case waits in the manual dispatch queue',
+    'in.h.fromQueue': 'Dispatched by hand to {office} from the manual dispatch queue',
+    'in.h.afterDispute': 'Dispatched by hand to {office} after dispute {dispute}',
+    'in.h.raised': 'Dispatch to {fromOffice} disputed (dispute {dispute}), listed for the coordination meeting',
+    'in.h.lineChange': ' (change of service line confirmed)',
+    'in.h.resolved': 'Coordination meeting’s outcome of dispute {dispute}: {outcome}',
+    'in.h.resolvedNoText': 'The coordination meeting resolved dispute {dispute}',
+    'in.h.disposition': 'Disposition: {disposition}',
+    'in.h.closed': 'Closed: {disposition}',
+    'in.h.filed': 'Further investigation record filed (due {due})',
+    'in.h.followUpClosedBy': 'Follow-up (due {due}) ended by the disposition “{disposition}”',
+    'in.h.followUpClosedLine': 'Follow-up (due {due}) ended: the case moved to {line}',
+    'in.h.transferred': '{direction} ({ground}): {from} → {to}, from {fromOffice}',
+    'in.h.assigned': 'Assigned to {worker}',
+    'in.h.reassigned': 'Reassigned from {previousWorker} to {worker}',
+    'in.h.moved': 'The case moved from {fromOffice} to {office} and left {previousWorker}',
+    'in.h.unassigned': 'No worker assigned',
+    'in.h.demoDue': 'Synthetic demo data: follow-up due date moved from {from} to {due}',
     'in.actions': 'Act on the case',
     'in.action.dispatch': 'Manual dispatch',
     'in.action.dispatchIntro': 'No dispatch rule matched this case. Choose the office and give the reason.',
@@ -1077,8 +1123,7 @@ function reportErrors(ctx, form, message, errors) {
 function decisionLines(ctx, ref, d) {
   const { t } = ctx;
   if (d.manualQueue) {
-    return [el('p', { class: 'in-manual', id: 'in-receipt-manual' }, t('in.dispatch.manual')),
-      d.explanation ? el('p', { class: 'hint' }, d.explanation) : null];
+    return [el('p', { class: 'in-manual', id: 'in-receipt-manual' }, t('in.dispatch.manual'))];
   }
   return [
     el('p', { class: 'in-office' }, t('in.dispatch.to', { office: '' }),
@@ -1087,7 +1132,9 @@ function decisionLines(ctx, ref, d) {
       ? el('p', {}, t('in.dispatch.byHand', { by: d.decidedBy }))
       : el('p', {}, `${t(`in.basis.${d.basis}`)}：${d.ruleSetVersion > 0
         ? t('in.dispatch.rule', { rule: d.ruleId || '', version: d.ruleSetVersion }) : t('in.dispatch.noVersion')}`),
-    d.explanation ? el('p', { class: 'in-explanation' }, d.explanation) : null,
+    // the server's explanation is English with codes: the lines above say the same in the user's language; a
+    // decision by hand shows the dispatcher's own reason
+    d.basis === 'BY_HAND' && d.explanation ? el('p', { class: 'in-explanation' }, d.explanation) : null,
   ];
 }
 
@@ -1328,7 +1375,7 @@ function decisionsSection(ctx, ref, c) {
         [t('in.case.office'), officeName(ctx, ref, d.office)],
         d.ruleId ? [t('in.case.ruleSet'), t('in.dispatch.rule', { rule: d.ruleId, version: d.ruleSetVersion })]
           : d.basis === 'NO_RULE' && d.ruleSetVersion > 0 ? [t('in.case.ruleSetVersion'), t('in.version', { version: d.ruleSetVersion })] : null,
-        d.explanation ? [d.basis === 'BY_HAND' ? t('in.case.reason') : t('in.case.explanation'), el('span', { class: 'in-text' }, d.explanation)] : null,
+        d.basis === 'BY_HAND' && d.explanation ? [t('in.case.reason'), el('span', { class: 'in-text' }, d.explanation)] : null,
         [t('in.case.decidedBy'), t('in.byAt', { by: d.decidedBy, at: dateTime(ctx, d.decidedAt) })],
       ])))));
 }
@@ -1373,14 +1420,56 @@ function transfersSection(ctx, ref, c) {
       ]))));
 }
 
-/** The history's record text with office and case-type codes replaced by their names. */
-function readable(ctx, ref, detail) {
-  if (!detail) return '';
-  return detail.replace(/[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]+/g, (word) => {
-    if (ref.offices.some((o) => o.code === word)) return name(ctx, ref.offices, word);
-    if (ref.caseTypes.some((c) => c.code === word)) return name(ctx, ref.caseTypes, word);
-    return word;
-  });
+/**
+ * The history entry in the user's language, built from its codes and parameters (issue 17): office, district and
+ * case-type names, never codes. Entries written before the codes were kept: their English record in English, in
+ * Chinese only their kind (and a dispute's resolution, found in the case's disputes).
+ */
+function historyText(ctx, ref, c, h) {
+  const { t } = ctx;
+  const p = h.params || {};
+  let event = p.event;
+  let dispute = p.dispute;
+  if (!event && h.detail) {
+    const old = /^dispute (\d+) resolved/.exec(h.detail);
+    if (old) { event = 'resolved'; dispute = old[1]; }
+  }
+  const office = (code) => officeName(ctx, ref, code);
+  const type = (code) => name(ctx, ref.caseTypes, code);
+  const dueDay = (iso) => (iso && iso !== 'null' ? day(ctx, iso) : '');
+  switch (`${h.kind}/${event}`) {
+    case 'RECEIVED/opened': return t('in.h.opened', { caseType: type(p.caseType), district: districtName(ctx, ref, p.district, p.districtPart) });
+    case 'MERGED/JOINED_CASE_IN_SERVICE': case 'MERGED/MERGED_SIBLING_CASE': case 'MERGED/NEW_CASE':
+      return t('in.h.merged', { caseType: type(p.caseType), rule: t(`in.merge.${event}`).split(/[：:]/)[0] });
+    case 'DISPATCHED/rule':
+      return t(p.fallback ? 'in.h.fallback' : 'in.h.rule', { office: office(p.office), rule: p.ruleId || '', version: p.version || '' });
+    case 'DISPATCHED/manual-queue': return t('in.h.manualQueue');
+    case 'DISPATCHED_BY_HAND/from-queue': return t('in.h.fromQueue', { office: office(p.office) });
+    case 'DISPATCHED_BY_HAND/after-dispute': return t('in.h.afterDispute', { office: office(p.office), dispute });
+    case 'DISPUTED/raised':
+      return t('in.h.raised', { fromOffice: office(p.fromOffice), dispute }) + (p.serviceLineChange ? t('in.h.lineChange') : '');
+    case 'DISPUTE_RESOLVED/resolved': case 'DISPUTED/resolved': {
+      const d = c.disputes.find((x) => String(x.id) === String(dispute));
+      // the outcome is the meeting's own words, marked as such (class in-text)
+      return d && d.outcome ? [t('in.h.resolved', { dispute, outcome: '' }), el('span', { class: 'in-text' }, d.outcome)]
+        : t('in.h.resolvedNoText', { dispute });
+    }
+    case 'DISPOSITION_RECORDED/disposition': return t('in.h.disposition', { disposition: t(`in.disposition.${p.disposition}`) });
+    case 'DISPOSITION_RECORDED/demo-due': return t('in.h.demoDue', { from: dueDay(p.from), due: dueDay(p.due) });
+    case 'CLOSED/closed': return t('in.h.closed', { disposition: t(`in.disposition.${p.disposition}`) });
+    case 'FOLLOW_UP_COMPLETED/filed': return t('in.h.filed', { due: dueDay(p.due) });
+    case 'FOLLOW_UP_COMPLETED/closed':
+      return p.disposition ? t('in.h.followUpClosedBy', { due: dueDay(p.due), disposition: t(`in.disposition.${p.disposition}`) })
+        : t('in.h.followUpClosedLine', { due: dueDay(p.due), line: t(`in.line.${p.serviceLine}`) });
+    case 'TRANSFERRED/transferred':
+      return t('in.h.transferred', { direction: t(`in.direction.${p.direction}`), ground: t(`in.ground.${p.ground}`),
+        from: type(p.fromCaseType), to: type(p.toCaseType), fromOffice: office(p.fromOffice) });
+    case 'ASSIGNED/assigned': return t('in.h.assigned', { worker: p.worker });
+    case 'ASSIGNED/reassigned': return t('in.h.reassigned', { worker: p.worker, previousWorker: p.previousWorker });
+    case 'ASSIGNED/moved': return t('in.h.moved', { fromOffice: office(p.fromOffice), office: office(p.office), previousWorker: p.previousWorker || '' });
+    case 'ASSIGNED/unassigned': return t('in.h.unassigned');
+    default: return ctx.lang === 'en' ? (h.detail || '') : '';
+  }
 }
 
 function historySection(ctx, ref, c) {
@@ -1390,11 +1479,15 @@ function historySection(ctx, ref, c) {
     el('div', { class: 'in-table-wrap' }, el('table', { class: 'in-table', id: 'in-history' },
       el('caption', { class: 'sr-only' }, t('in.case.history')),
       el('thead', {}, el('tr', {}, ['historyAt', 'historyActor', 'historyKind', 'historyDetail'].map((k) => el('th', { scope: 'col' }, t(`in.case.${k}`))))),
-      el('tbody', {}, c.history.map((h) => el('tr', { 'data-kind': h.kind },
-        el('td', { class: 'in-nowrap' }, dateTime(ctx, h.at)),
-        el('td', {}, h.actor),
-        el('th', { scope: 'row' }, t(`in.kind.${h.kind}`)),
-        el('td', { class: 'in-detail', lang: 'en' }, readable(ctx, ref, h.detail))))))));
+      el('tbody', {}, c.history.map((h) => {
+        // a resolution recorded before issue 17 under DISPUTED shows as one
+        const kind = h.kind === 'DISPUTED' && !(h.params && h.params.event) && /^dispute \d+ resolved/.test(h.detail || '') ? 'DISPUTE_RESOLVED' : h.kind;
+        return el('tr', { 'data-kind': kind, 'data-event': (h.params && h.params.event) || '' },
+          el('td', { class: 'in-nowrap' }, dateTime(ctx, h.at)),
+          el('td', {}, h.actor),
+          el('th', { scope: 'row' }, t(`in.kind.${kind}`)),
+          el('td', { class: 'in-detail' }, historyText(ctx, ref, c, h)));
+      })))));
 }
 
 // ---- actions on the case ----

@@ -537,6 +537,24 @@ public class WebBrowserIT {
         WebElement caseDispute = waitFor("#in-case-disputes .in-dispute[data-id='" + disputeId + "'][data-status='RESOLVED']");
         assertTrue(caseDispute.getText(), caseDispute.getText().contains(outcome));
         assertTrue(driver.findElements(By.id(resolve + "-form")).isEmpty());
+        // Issue 17: the history and the dispatch decisions in Chinese, made from codes with office and district names;
+        // the resolution is a "dispute resolved" line with the meeting's outcome, not "Dispatch disputed".
+        WebElement resolvedLine = waitFor("#in-history tr[data-kind='DISPUTE_RESOLVED']");
+        assertTrue(resolvedLine.getText(), resolvedLine.getText().contains("爭議有結論"));
+        assertTrue(resolvedLine.getText(), resolvedLine.getText().contains("協調會議對爭議 " + disputeId + " 的結論：" + outcome));
+        String raisedLine = driver.findElement(By.cssSelector("#in-history tr[data-kind='DISPUTED']")).getText();
+        assertTrue(raisedLine, raisedLine.contains("對派至家防中心鳳山站的決定提出爭議 " + disputeId));
+        String opened = driver.findElement(By.cssSelector("#in-history tr[data-kind='RECEIVED']")).getText();
+        assertTrue(opened, opened.contains("鳳山區"));
+        // no English sentence and no raw code in the Chinese case view, leaving out what people typed (summaries,
+        // reasons, outcomes: class in-text or the report's summary) and the user names
+        String chinese = String.valueOf(js("const m = document.getElementById('main').cloneNode(true);"
+                + "m.querySelectorAll('.in-text, .in-summary, [id$=\"-outcome\"], [id$=\"-reason\"], form, textarea, input, select')"
+                + ".forEach((e) => e.remove());"
+                + "return m.textContent;"));
+        java.util.regex.Matcher english = java.util.regex.Pattern.compile("[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}").matcher(chinese);
+        assertFalse(english.find() ? english.group() + " in " + chinese : "", english.find(0));
+        assertFalse(chinese, chinese.contains("fengshan north") || chinese.contains("pc-fengshan") || chinese.contains("swc-"));
 
         // A social worker (every region: picks Kaohsiung) assesses the hand-dispatched case: maltreatment not yet
         // confirmed, so a follow-up falls due 10 days later; then records the further investigation, completing it.
@@ -579,6 +597,9 @@ public class WebBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Intake｜Kaohsiung City"));
         WebElement history = waitFor("#in-case-history");
         assertTrue(history.getText(), history.getText().contains("Dispatch disputed"));
+        assertTrue(history.getText(), history.getText().contains("Dispute resolved"));
+        assertTrue(history.getText(), history.getText().contains("Dispatch to Protection Centre Fengshan station disputed")); // an office name, never its code
+        assertFalse(history.getText(), history.getText().contains("pc-fengshan"));
         WebElement disputesEn = driver.findElement(By.id("in-case-disputes"));
         assertTrue(disputesEn.getText(), disputesEn.getText().contains("Coordination meeting’s outcome"));
         assertEquals("Protection Centre headquarters", driver.findElement(By.id("in-case-office")).getText());

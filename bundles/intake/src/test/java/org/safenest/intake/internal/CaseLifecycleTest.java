@@ -36,6 +36,7 @@ import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.intake.CaseFilter;
+import org.safenest.api.intake.CaseHistoryEntry;
 import org.safenest.api.intake.CaseHistoryKind;
 import org.safenest.api.intake.CaseStatus;
 import org.safenest.api.intake.CaseSummary;
@@ -353,6 +354,22 @@ class CaseLifecycleTest {
         assertNotNull(resolved.resolvedAt());
         conflict(() -> t.service.resolveDispute(ADMIN, "kaohsiung", d.id(), "Again"));
         assertEquals(List.of(resolved), t.service.disputes(SUPERVISOR, "kaohsiung", DisputeStatus.RESOLVED));
+        // the history carries codes the page renders in the user's language: offices, districts, rule, dispute number;
+        // the resolution is its own kind (issue 17: it showed as "Dispatch disputed")
+        List<CaseHistoryEntry> history = t.service.caseView(WORKER, "kaohsiung", n).history();
+        assertEquals(Map.of("event", "opened", "caseType", "fragile-family", "district", "meinong"), history.get(0).params());
+        assertEquals("rule", history.get(1).params().get("event"));
+        assertEquals("swc-qishan", history.get(1).params().get("office"));
+        assertNotNull(history.get(1).params().get("ruleId"));
+        assertNotNull(history.get(1).params().get("version"));
+        CaseHistoryEntry raised = history.stream().filter(h -> h.kind() == CaseHistoryKind.DISPUTED).findFirst().orElseThrow();
+        assertEquals(Map.of("event", "raised", "fromOffice", "swc-qishan", "office", "swc-jiaxian", "dispute", Long.toString(d.id())),
+                raised.params());
+        CaseHistoryEntry last = history.get(history.size() - 1);
+        assertEquals(CaseHistoryKind.DISPUTE_RESOLVED, last.kind());
+        assertEquals(Map.of("event", "resolved", "dispute", Long.toString(d.id())), last.params());
+        assertTrue(history.stream().allMatch(h -> !h.params().isEmpty() && !h.params().containsValue(null)), history.toString());
+        assertTrue(history.stream().noneMatch(h -> h.params().toString().contains("synthetic")), "no free text in the codes");
 
         var disputed = t.events.of(org.safenest.api.intake.IntakeEvents.DISPATCH_DISPUTED);
         assertEquals(1, disputed.size());
