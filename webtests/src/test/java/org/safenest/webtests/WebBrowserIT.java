@@ -2,6 +2,7 @@ package org.safenest.webtests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -69,6 +70,7 @@ public class WebBrowserIT {
 
     private Path home;
     private int port;
+    private int sshPort;
     private WebDriver driver;
     private WebDriverWait wait;
     private final Path screenshots = Path.of("target", "screenshots");
@@ -93,7 +95,8 @@ public class WebBrowserIT {
         }
         port = freePort();
         append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + port);
-        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + freePort());
+        sshPort = freePort();
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort);
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort(), "rmiServerPort = " + freePort());
         String[] database = TestDatabase.datasourceLines("web");
         if (database.length > 0) {
@@ -129,6 +132,61 @@ public class WebBrowserIT {
         if (home != null) {
             shutdown();
         }
+    }
+
+    /**
+     * Issue 17: the demo data (console {@code safenest:demo-cases}, as an operator loads it) puts synthetic proposals on
+     * Kaohsiung's meeting of today, submitted before the cutoff; the demo chair decides one in the web.
+     */
+    @Test
+    public void theChairDecidesAProposalOfTheDemoData() throws Exception {
+        String base = "http://localhost:" + port;
+        String loaded = console("safenest:demo-cases");
+        assertTrue(loaded, loaded.contains("referral board meeting: RB-"));
+        assertTrue(loaded, loaded.contains("for the chair to decide"));
+        JsonNode meeting = getJson("/api/regions/" + REGION + "/referral-meetings/next", "chair", "chair");
+        assertEquals(LocalDate.now(ZoneId.of("Asia/Taipei")).toString(), meeting.path("date").asText());
+        String id = null;
+        for (JsonNode p : meeting.path("agenda")) {
+            if (p.path("proposal").path("reportNumber").asText().startsWith("DEMO-RB-")
+                    && "FF_TO_CP".equals(p.path("proposal").path("direction").asText())) {
+                id = p.path("id").asText();
+                assertTrue(p.path("proposal").path("summary").asText().contains("Synthetic demo"));
+            }
+        }
+        assertNotNull(meeting.toString(), id);
+
+        driver.get(base + "/");
+        waitFor("#login-form");
+        login("chair", "chair");
+        waitFor("#nav a[href='#/referral']");
+        driver.get(base + "/#/referral/decide");
+        waitFor("#rb-decide-form");
+        new Select(driver.findElement(By.id("rb-decide-proposal"))).selectByValue(id);
+        click("#rb-outcome-CP_TAKES");
+        driver.findElement(By.id("rb-rationale")).sendKeys("示範資料：聯訪後由兒保開案。");
+        click("#rb-decide-submit");
+        WebElement decided = waitFor("#rb-decided");
+        assertEquals(id, decided.getAttribute("data-id"));
+        shot("demo-chair-decided");
+        JsonNode stored = getJson("/api/regions/" + REGION + "/referrals/" + id, "chair", "chair");
+        assertEquals("CP_TAKES", stored.path("decision").path("outcome").asText());
+        assertEquals("DECIDED", stored.path("status").asText());
+        // loading again adds nothing
+        assertTrue(console("safenest:demo-cases").contains("already on the meeting"));
+    }
+
+    /** A console command as an operator gives it over SSH ({@code bin/client}, the demo administrator); what it printed. */
+    private String console(String command) throws Exception {
+        Process p = new ProcessBuilder(List.of("bin/client", "-a", Integer.toString(sshPort), "-h", "127.0.0.1", "-u", "admin",
+                "-p", "admin", "-r", "10", command)).directory(home.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not finish");
+        }
+        assertEquals(command + " failed: " + out, 0, p.exitValue());
+        return out;
     }
 
     @Test
