@@ -240,6 +240,29 @@ const TEXTS = {
     'in.kind.FOLLOW_UP_COMPLETED': '追蹤完成',
     'in.kind.TRANSFERRED': '轉案',
     'in.kind.CLOSED': '結案',
+    'in.kind.DISPUTE_RESOLVED': '爭議有結論',
+    'in.h.opened': '通報開案：{caseType}，{district}',
+    'in.h.merged': '{caseType}通報併入本案：{rule}',
+    'in.h.rule': '依第 {version} 版派案規則之規則 {rule}，派至{office}',
+    'in.h.fallback': '依第 {version} 版派案規則之備援規則 {rule}，派至{office}',
+    'in.h.manualQueue': '沒有派案規則適用，案件在人工派案佇列等候派案',
+    'in.h.fromQueue': '由人工派案佇列派至{office}',
+    'in.h.afterDispute': '提出爭議 {dispute} 後改派至{office}',
+    'in.h.raised': '對派至{fromOffice}的決定提出爭議 {dispute}，列入協調會議',
+    'in.h.lineChange': '（已確認改變服務類別）',
+    'in.h.resolved': '協調會議對爭議 {dispute} 的結論：{outcome}',
+    'in.h.resolvedNoText': '協調會議已對爭議 {dispute} 作出結論',
+    'in.h.disposition': '評估結果：{disposition}',
+    'in.h.closed': '結案：{disposition}',
+    'in.h.filed': '已提交進一步調查紀錄（期限 {due}）',
+    'in.h.followUpClosedBy': '追蹤（期限 {due}）因評估結果「{disposition}」結束',
+    'in.h.followUpClosedLine': '追蹤（期限 {due}）因案件轉為{line}結束',
+    'in.h.transferred': '{direction}（{ground}）：{from} → {to}，原承辦單位{fromOffice}',
+    'in.h.assigned': '分派給 {worker}',
+    'in.h.reassigned': '由 {previousWorker} 改派給 {worker}',
+    'in.h.moved': '案件由{fromOffice}移至{office}，不再由 {previousWorker} 承辦',
+    'in.h.unassigned': '不再分派社工',
+    'in.h.demoDue': '合成示範資料：追蹤期限由 {from} 改為 {due}',
     // actions
     'in.actions': '案件處理',
     'in.action.dispatch': '人工派案',
@@ -272,6 +295,9 @@ const TEXTS = {
     'in.field.note': '說明',
     'in.field.unit': '知會或轉介的單位',
     'in.field.unitConfirmed': '已確認該單位仍在服務此家庭或已收案',
+    'in.field.serviceLineChangeConfirmed': '確認改變服務類別：案件改由另一服務體系承辦，理由中已說明原因',
+    'in.hint.lineChangeToFf': '此為{line}案件，所選單位是社會福利服務中心（脆弱家庭服務）：改派會改變服務類別，須勾選確認並在理由中說明。',
+    'in.hint.lineChangeToProtection': '此為{line}案件，所選單位是家防中心保護服務單位：改派會改變服務類別，須勾選確認並在理由中說明。',
     'in.field.outcome': '協調會議結論',
     'in.field.ground': '轉案原因',
     'in.field.referral': '轉介溝通平台提案編號（選填）',
@@ -326,6 +352,7 @@ const TEXTS = {
     'in.err.negative': '年齡不可小於 0。',
     'in.err.out-of-range': '兒少年齡須在 0 到 17 歲之間。',
     'in.err.unchanged': '本案已由此單位承辦，請選擇應改派的單位。',
+    'in.err.confirmation-required': '改派至此單位會改變案件的服務類別：請勾選確認，並在理由中說明為何改由另一服務體系承辦；或選擇同一服務類別的單位。',
     'in.err.wrong-direction': '此原因不適用於這個轉案方向。',
     'in.err.wrong-service-line': '案件類型與轉案方向不符。',
     'in.err.personal-data.name': '此欄含有個人資料（姓名），請刪除後再送出；通報不可記載可識別個人的資料。',
@@ -567,6 +594,29 @@ const TEXTS = {
     'in.kind.FOLLOW_UP_COMPLETED': 'Follow-up done',
     'in.kind.TRANSFERRED': 'Transferred',
     'in.kind.CLOSED': 'Closed',
+    'in.kind.DISPUTE_RESOLVED': 'Dispute resolved',
+    'in.h.opened': 'Report opened the case: {caseType}, {district}',
+    'in.h.merged': '{caseType} report added to this case: {rule}',
+    'in.h.rule': 'Dispatched to {office} by rule {rule} of dispatch rule-set version {version}',
+    'in.h.fallback': 'Dispatched to {office} by fallback rule {rule} of dispatch rule-set version {version}',
+    'in.h.manualQueue': 'No dispatch rule matched: the case waits in the manual dispatch queue',
+    'in.h.fromQueue': 'Dispatched by hand to {office} from the manual dispatch queue',
+    'in.h.afterDispute': 'Dispatched by hand to {office} after dispute {dispute}',
+    'in.h.raised': 'Dispatch to {fromOffice} disputed (dispute {dispute}), listed for the coordination meeting',
+    'in.h.lineChange': ' (change of service line confirmed)',
+    'in.h.resolved': 'Coordination meeting’s outcome of dispute {dispute}: {outcome}',
+    'in.h.resolvedNoText': 'The coordination meeting resolved dispute {dispute}',
+    'in.h.disposition': 'Disposition: {disposition}',
+    'in.h.closed': 'Closed: {disposition}',
+    'in.h.filed': 'Further investigation record filed (due {due})',
+    'in.h.followUpClosedBy': 'Follow-up (due {due}) ended by the disposition “{disposition}”',
+    'in.h.followUpClosedLine': 'Follow-up (due {due}) ended: the case moved to {line}',
+    'in.h.transferred': '{direction} ({ground}): {from} → {to}, from {fromOffice}',
+    'in.h.assigned': 'Assigned to {worker}',
+    'in.h.reassigned': 'Reassigned from {previousWorker} to {worker}',
+    'in.h.moved': 'The case moved from {fromOffice} to {office} and left {previousWorker}',
+    'in.h.unassigned': 'No worker assigned',
+    'in.h.demoDue': 'Synthetic demo data: follow-up due date moved from {from} to {due}',
     'in.actions': 'Act on the case',
     'in.action.dispatch': 'Manual dispatch',
     'in.action.dispatchIntro': 'No dispatch rule matched this case. Choose the office and give the reason.',
@@ -598,6 +648,9 @@ const TEXTS = {
     'in.field.note': 'Note',
     'in.field.unit': 'Unit notified or referred to',
     'in.field.unitConfirmed': 'The unit confirmed that it still serves the family or accepted the referral',
+    'in.field.serviceLineChangeConfirmed': 'I confirm the change of service line: another service will serve the case, and the reason says why',
+    'in.hint.lineChangeToFf': 'This is a {line} case and the chosen office is a welfare service centre (fragile-family services): the dispute changes the case’s service line. Confirm it and say why in the reason.',
+    'in.hint.lineChangeToProtection': 'This is a {line} case and the chosen office is a protection station: the dispute changes the case’s service line. Confirm it and say why in the reason.',
     'in.field.outcome': 'Outcome of the coordination meeting',
     'in.field.ground': 'Ground',
     'in.field.referral': 'Referral board proposal (optional)',
@@ -651,6 +704,7 @@ const TEXTS = {
     'in.err.negative': 'An age is 0 or more.',
     'in.err.out-of-range': 'A child’s age is from 0 to 17 years.',
     'in.err.unchanged': 'This office already serves the case: choose the office it should go to.',
+    'in.err.confirmation-required': 'This office changes the case’s service line: confirm the change and say in the reason why another service should serve the case, or choose an office of the same service line.',
     'in.err.wrong-direction': 'This ground does not apply to this direction.',
     'in.err.wrong-service-line': 'The case type does not fit the direction.',
     'in.err.personal-data.name': 'This field contains personal data (a name). Remove it and submit again: a report must not identify anyone.',
@@ -1087,8 +1141,7 @@ function reportErrors(ctx, form, message, errors) {
 function decisionLines(ctx, ref, d) {
   const { t } = ctx;
   if (d.manualQueue) {
-    return [el('p', { class: 'in-manual', id: 'in-receipt-manual' }, t('in.dispatch.manual')),
-      d.explanation ? el('p', { class: 'hint' }, d.explanation) : null];
+    return [el('p', { class: 'in-manual', id: 'in-receipt-manual' }, t('in.dispatch.manual'))];
   }
   return [
     el('p', { class: 'in-office' }, t('in.dispatch.to', { office: '' }),
@@ -1097,7 +1150,9 @@ function decisionLines(ctx, ref, d) {
       ? el('p', {}, t('in.dispatch.byHand', { by: d.decidedBy }))
       : el('p', {}, `${t(`in.basis.${d.basis}`)}：${d.ruleSetVersion > 0
         ? t('in.dispatch.rule', { rule: d.ruleId || '', version: d.ruleSetVersion }) : t('in.dispatch.noVersion')}`),
-    d.explanation ? el('p', { class: 'in-explanation' }, d.explanation) : null,
+    // the server's explanation is English with codes: the lines above say the same in the user's language; a
+    // decision by hand shows the dispatcher's own reason
+    d.basis === 'BY_HAND' && d.explanation ? el('p', { class: 'in-explanation' }, d.explanation) : null,
   ];
 }
 
@@ -1338,7 +1393,7 @@ function decisionsSection(ctx, ref, c) {
         [t('in.case.office'), officeName(ctx, ref, d.office)],
         d.ruleId ? [t('in.case.ruleSet'), t('in.dispatch.rule', { rule: d.ruleId, version: d.ruleSetVersion })]
           : d.basis === 'NO_RULE' && d.ruleSetVersion > 0 ? [t('in.case.ruleSetVersion'), t('in.version', { version: d.ruleSetVersion })] : null,
-        d.explanation ? [d.basis === 'BY_HAND' ? t('in.case.reason') : t('in.case.explanation'), el('span', { class: 'in-text' }, d.explanation)] : null,
+        d.basis === 'BY_HAND' && d.explanation ? [t('in.case.reason'), el('span', { class: 'in-text' }, d.explanation)] : null,
         [t('in.case.decidedBy'), t('in.byAt', { by: d.decidedBy, at: dateTime(ctx, d.decidedAt) })],
       ])))));
 }
@@ -1383,14 +1438,56 @@ function transfersSection(ctx, ref, c) {
       ]))));
 }
 
-/** The history's record text with office and case-type codes replaced by their names. */
-function readable(ctx, ref, detail) {
-  if (!detail) return '';
-  return detail.replace(/[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]+/g, (word) => {
-    if (ref.offices.some((o) => o.code === word)) return name(ctx, ref.offices, word);
-    if (ref.caseTypes.some((c) => c.code === word)) return name(ctx, ref.caseTypes, word);
-    return word;
-  });
+/**
+ * The history entry in the user's language, built from its codes and parameters (issue 17): office, district and
+ * case-type names, never codes. Entries written before the codes were kept: their English record in English, in
+ * Chinese only their kind (and a dispute's resolution, found in the case's disputes).
+ */
+function historyText(ctx, ref, c, h) {
+  const { t } = ctx;
+  const p = h.params || {};
+  let event = p.event;
+  let dispute = p.dispute;
+  if (!event && h.detail) {
+    const old = /^dispute (\d+) resolved/.exec(h.detail);
+    if (old) { event = 'resolved'; dispute = old[1]; }
+  }
+  const office = (code) => officeName(ctx, ref, code);
+  const type = (code) => name(ctx, ref.caseTypes, code);
+  const dueDay = (iso) => (iso && iso !== 'null' ? day(ctx, iso) : '');
+  switch (`${h.kind}/${event}`) {
+    case 'RECEIVED/opened': return t('in.h.opened', { caseType: type(p.caseType), district: districtName(ctx, ref, p.district, p.districtPart) });
+    case 'MERGED/JOINED_CASE_IN_SERVICE': case 'MERGED/MERGED_SIBLING_CASE': case 'MERGED/NEW_CASE':
+      return t('in.h.merged', { caseType: type(p.caseType), rule: t(`in.merge.${event}`).split(/[：:]/)[0] });
+    case 'DISPATCHED/rule':
+      return t(p.fallback ? 'in.h.fallback' : 'in.h.rule', { office: office(p.office), rule: p.ruleId || '', version: p.version || '' });
+    case 'DISPATCHED/manual-queue': return t('in.h.manualQueue');
+    case 'DISPATCHED_BY_HAND/from-queue': return t('in.h.fromQueue', { office: office(p.office) });
+    case 'DISPATCHED_BY_HAND/after-dispute': return t('in.h.afterDispute', { office: office(p.office), dispute });
+    case 'DISPUTED/raised':
+      return t('in.h.raised', { fromOffice: office(p.fromOffice), dispute }) + (p.serviceLineChange ? t('in.h.lineChange') : '');
+    case 'DISPUTE_RESOLVED/resolved': case 'DISPUTED/resolved': {
+      const d = c.disputes.find((x) => String(x.id) === String(dispute));
+      // the outcome is the meeting's own words, marked as such (class in-text)
+      return d && d.outcome ? [t('in.h.resolved', { dispute, outcome: '' }), el('span', { class: 'in-text' }, d.outcome)]
+        : t('in.h.resolvedNoText', { dispute });
+    }
+    case 'DISPOSITION_RECORDED/disposition': return t('in.h.disposition', { disposition: t(`in.disposition.${p.disposition}`) });
+    case 'DISPOSITION_RECORDED/demo-due': return t('in.h.demoDue', { from: dueDay(p.from), due: dueDay(p.due) });
+    case 'CLOSED/closed': return t('in.h.closed', { disposition: t(`in.disposition.${p.disposition}`) });
+    case 'FOLLOW_UP_COMPLETED/filed': return t('in.h.filed', { due: dueDay(p.due) });
+    case 'FOLLOW_UP_COMPLETED/closed':
+      return p.disposition ? t('in.h.followUpClosedBy', { due: dueDay(p.due), disposition: t(`in.disposition.${p.disposition}`) })
+        : t('in.h.followUpClosedLine', { due: dueDay(p.due), line: t(`in.line.${p.serviceLine}`) });
+    case 'TRANSFERRED/transferred':
+      return t('in.h.transferred', { direction: t(`in.direction.${p.direction}`), ground: t(`in.ground.${p.ground}`),
+        from: type(p.fromCaseType), to: type(p.toCaseType), fromOffice: office(p.fromOffice) });
+    case 'ASSIGNED/assigned': return t('in.h.assigned', { worker: p.worker });
+    case 'ASSIGNED/reassigned': return t('in.h.reassigned', { worker: p.worker, previousWorker: p.previousWorker });
+    case 'ASSIGNED/moved': return t('in.h.moved', { fromOffice: office(p.fromOffice), office: office(p.office), previousWorker: p.previousWorker || '' });
+    case 'ASSIGNED/unassigned': return t('in.h.unassigned');
+    default: return ctx.lang === 'en' ? (h.detail || '') : '';
+  }
 }
 
 function historySection(ctx, ref, c) {
@@ -1400,11 +1497,15 @@ function historySection(ctx, ref, c) {
     el('div', { class: 'in-table-wrap' }, el('table', { class: 'in-table', id: 'in-history' },
       el('caption', { class: 'sr-only' }, t('in.case.history')),
       el('thead', {}, el('tr', {}, ['historyAt', 'historyActor', 'historyKind', 'historyDetail'].map((k) => el('th', { scope: 'col' }, t(`in.case.${k}`))))),
-      el('tbody', {}, c.history.map((h) => el('tr', { 'data-kind': h.kind },
-        el('td', { class: 'in-nowrap' }, dateTime(ctx, h.at)),
-        el('td', {}, h.actor),
-        el('th', { scope: 'row' }, t(`in.kind.${h.kind}`)),
-        el('td', { class: 'in-detail', lang: 'en' }, readable(ctx, ref, h.detail))))))));
+      el('tbody', {}, c.history.map((h) => {
+        // a resolution recorded before issue 17 under DISPUTED shows as one
+        const kind = h.kind === 'DISPUTED' && !(h.params && h.params.event) && /^dispute \d+ resolved/.test(h.detail || '') ? 'DISPUTE_RESOLVED' : h.kind;
+        return el('tr', { 'data-kind': kind, 'data-event': (h.params && h.params.event) || '' },
+          el('td', { class: 'in-nowrap' }, dateTime(ctx, h.at)),
+          el('td', {}, h.actor),
+          el('th', { scope: 'row' }, t(`in.kind.${kind}`)),
+          el('td', { class: 'in-detail' }, historyText(ctx, ref, c, h)));
+      })))));
 }
 
 // ---- actions on the case ----
@@ -1435,11 +1536,35 @@ function actions(ctx, ref, c, reload, workers) {
     async (bodyOut, answer) => reload(t('in.action.dispatched', { office: officeName(ctx, ref, answer.body.office) }))));
   }
   if (ctx.hasRole('dispatcher') && open && c.status !== 'AWAITING_DISPATCH' && current && !current.manualQueue) {
-    forms.push(actionForm(ctx, caseUrl(ctx, c.caseNumber, 'dispute'), 'dispute', [
-      (p) => fieldBlock(ctx, p, 'office', officeSelect(ctx, ref, c.office), 'in.field.office'),
+    // A dispute to an office of another service line (a welfare service centre for a protection case, a protection
+    // station for a fragile-family case) needs the dispatcher's explicit confirmation; the server refuses it without.
+    const officeChoice = officeSelect(ctx, ref, c.office);
+    const protection = c.serviceLine !== 'FRAGILE_FAMILY';
+    const changesLine = () => {
+      const o = ref.offices.find((x) => x.code === officeChoice.value);
+      return Boolean(o) && ((o.type === 'WELFARE_SERVICE_CENTRE' && protection) || (o.type === 'PROTECTION_STATION' && !protection));
+    };
+    let confirmBlock = null;
+    const disputeForm = actionForm(ctx, caseUrl(ctx, c.caseNumber, 'dispute'), 'dispute', [
+      (p) => fieldBlock(ctx, p, 'office', officeChoice, 'in.field.office'),
+      (p) => {
+        const box = el('input', { type: 'checkbox', id: `${p}-serviceLineChangeConfirmed`, name: 'serviceLineChangeConfirmed',
+          'aria-describedby': `${p}-serviceLineChangeConfirmed-hint ${p}-serviceLineChangeConfirmed-error` });
+        confirmBlock = el('div', { class: 'field', 'data-field': 'serviceLineChangeConfirmed' },
+          el('p', { class: 'hint', id: `${p}-serviceLineChangeConfirmed-hint` },
+            t(protection ? 'in.hint.lineChangeToFf' : 'in.hint.lineChangeToProtection', { line: t(`in.line.${c.serviceLine}`) })),
+          el('div', { class: 'choice' }, box, el('label', { for: box.id }, t('in.field.serviceLineChangeConfirmed'))),
+          el('p', { class: 'field-error', id: `${p}-serviceLineChangeConfirmed-error`, hidden: true }));
+        return confirmBlock;
+      },
       (p) => fieldBlock(ctx, p, 'reason', el('textarea', { required: true, maxlength: '2000', rows: '3' }), 'in.field.reason', 'in.hint.noPersonalData'),
-    ], (form) => ({ office: form.elements.office.value || null, reason: trimmed(form.elements.reason.value) }),
-    async (sent, answer) => reload(t('in.action.disputed', { id: answer.body.id, office: officeName(ctx, ref, answer.body.redispatchedTo) }))));
+    ], (form) => ({ office: form.elements.office.value || null, reason: trimmed(form.elements.reason.value),
+      serviceLineChangeConfirmed: changesLine() ? form.elements.serviceLineChangeConfirmed.checked : null }),
+    async (sent, answer) => reload(t('in.action.disputed', { id: answer.body.id, office: officeName(ctx, ref, answer.body.redispatchedTo) })));
+    const showConfirm = () => { confirmBlock.hidden = !changesLine(); };
+    officeChoice.addEventListener('change', showConfirm);
+    showConfirm();
+    forms.push(disputeForm);
   }
   const worker = ctx.hasRole('social-worker', 'supervisor');
   if (worker && (c.status === 'ASSESSING' || c.status === 'IN_SERVICE')) {

@@ -242,6 +242,15 @@ public class IntakeDispatchIT {
         assertEquals("FRAGILE_FAMILY", moved.body().path("serviceLine").asText());
         assertEquals(1, moved.body().path("transfers").size());
 
+        // a dispute that would move the fragile-family case to a protection station changes its service line: refused
+        // with a field error until the dispatcher confirms it (issue 17)
+        Api.Answer unconfirmed = api.post("/api/regions/kaohsiung/cases/" + otherNumber + "/dispute",
+                "{\"office\":\"pc-qishan\",\"reason\":\"Synthetic: back to protection.\"}", "dispatcher", "dispatcher");
+        assertEquals(unconfirmed.raw(), 400, unconfirmed.status());
+        assertEquals("serviceLineChangeConfirmed", unconfirmed.body().path("fields").path(0).path("field").asText());
+        assertEquals("confirmation-required", unconfirmed.body().path("fields").path(0).path("code").asText());
+        assertEquals("swc-qishan", api.get("/api/regions/kaohsiung/cases/" + otherNumber, "worker", "worker").body().path("office").asText());
+
         // a dispatcher disputes a decision: listed for the coordination meeting, re-dispatched by hand
         Api.Answer dispute = api.post("/api/regions/kaohsiung/cases/" + otherNumber + "/dispute",
                 "{\"office\":\"swc-jiaxian\",\"reason\":\"Family moved within the area (synthetic).\"}", "dispatcher", "dispatcher");

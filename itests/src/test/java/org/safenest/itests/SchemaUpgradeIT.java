@@ -135,11 +135,12 @@ public class SchemaUpgradeIT {
         String log = Files.readString(distribution.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
         List<String> errors = log.lines().filter(l -> DDL_ERROR.matcher(l).find()).toList();
         assertTrue("DDL errors in karaf.log: " + errors, errors.isEmpty());
-        // schema changes 2 (the case list's index) and 3 (search indexes, assignment, child references: 7 changes)
-        assertTrue("the upgrade start applied schema changes 2 and 3", log.contains("Schema of safenest-intake at version 3-sn-case-child: 8 change(s) run now, 9 found already made, 17 in all"));
+        // schema changes 2 (the case list's index), 3 (search indexes, assignment, child references: 7 changes) and 4
+        // (the history entries' codes)
+        assertTrue("the upgrade start applied schema changes 2, 3 and 4", log.contains("Schema of safenest-intake at version 4-sn-case-history-params: 9 change(s) run now, 9 found already made, 18 in all"));
         // and at each restart the unit's history carries the mark of its changelog: one query, no Liquibase run
         assertEquals("each restart finds intake up to date", 2,
-                log.lines().filter(l -> l.contains("Schema of safenest-intake at version 3-sn-case-child: up to date with its changelog, 17 changes")).count());
+                log.lines().filter(l -> l.contains("Schema of safenest-intake at version 4-sn-case-history-params: up to date with its changelog, 18 changes")).count());
     }
 
     private static List<String> history(Connection c, String unit) throws SQLException {

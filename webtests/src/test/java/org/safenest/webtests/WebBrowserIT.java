@@ -2,6 +2,7 @@ package org.safenest.webtests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -69,6 +70,7 @@ public class WebBrowserIT {
 
     private Path home;
     private int port;
+    private int sshPort;
     private WebDriver driver;
     private WebDriverWait wait;
     private final Path screenshots = Path.of("target", "screenshots");
@@ -93,7 +95,8 @@ public class WebBrowserIT {
         }
         port = freePort();
         append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + port);
-        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + freePort());
+        sshPort = freePort();
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort);
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort(), "rmiServerPort = " + freePort());
         String[] database = TestDatabase.datasourceLines("web");
         if (database.length > 0) {
@@ -129,6 +132,61 @@ public class WebBrowserIT {
         if (home != null) {
             shutdown();
         }
+    }
+
+    /**
+     * Issue 17: the demo data (console {@code safenest:demo-cases}, as an operator loads it) puts synthetic proposals on
+     * Kaohsiung's meeting of today, submitted before the cutoff; the demo chair decides one in the web.
+     */
+    @Test
+    public void theChairDecidesAProposalOfTheDemoData() throws Exception {
+        String base = "http://localhost:" + port;
+        String loaded = console("safenest:demo-cases");
+        assertTrue(loaded, loaded.contains("referral board meeting: RB-"));
+        assertTrue(loaded, loaded.contains("for the chair to decide"));
+        JsonNode meeting = getJson("/api/regions/" + REGION + "/referral-meetings/next", "chair", "chair");
+        assertEquals(LocalDate.now(ZoneId.of("Asia/Taipei")).toString(), meeting.path("date").asText());
+        String id = null;
+        for (JsonNode p : meeting.path("agenda")) {
+            if (p.path("proposal").path("reportNumber").asText().startsWith("DEMO-RB-")
+                    && "FF_TO_CP".equals(p.path("proposal").path("direction").asText())) {
+                id = p.path("id").asText();
+                assertTrue(p.path("proposal").path("summary").asText().contains("Synthetic demo"));
+            }
+        }
+        assertNotNull(meeting.toString(), id);
+
+        driver.get(base + "/");
+        waitFor("#login-form");
+        login("chair", "chair");
+        waitFor("#nav a[href='#/referral']");
+        driver.get(base + "/#/referral/decide");
+        waitFor("#rb-decide-form");
+        new Select(driver.findElement(By.id("rb-decide-proposal"))).selectByValue(id);
+        click("#rb-outcome-CP_TAKES");
+        driver.findElement(By.id("rb-rationale")).sendKeys("示範資料：聯訪後由兒保開案。");
+        click("#rb-decide-submit");
+        WebElement decided = waitFor("#rb-decided");
+        assertEquals(id, decided.getAttribute("data-id"));
+        shot("demo-chair-decided");
+        JsonNode stored = getJson("/api/regions/" + REGION + "/referrals/" + id, "chair", "chair");
+        assertEquals("CP_TAKES", stored.path("decision").path("outcome").asText());
+        assertEquals("DECIDED", stored.path("status").asText());
+        // loading again adds nothing
+        assertTrue(console("safenest:demo-cases").contains("already on the meeting"));
+    }
+
+    /** A console command as an operator gives it over SSH ({@code bin/client}, the demo administrator); what it printed. */
+    private String console(String command) throws Exception {
+        Process p = new ProcessBuilder(List.of("bin/client", "-a", Integer.toString(sshPort), "-h", "127.0.0.1", "-u", "admin",
+                "-p", "admin", "-r", "10", command)).directory(home.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not finish");
+        }
+        assertEquals(command + " failed: " + out, 0, p.exitValue());
+        return out;
     }
 
     @Test
@@ -475,8 +533,21 @@ public class WebBrowserIT {
         openCase(base, caseNumber);
         waitFor("#in-dispute-form");
         assertTrue(driver.findElements(By.id("in-disposition-form")).isEmpty()); // dispositions are for social workers
-        new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("pc-headquarters");
+        // Issue 17: a welfare service centre (fragile families) for this child-protection case changes its service
+        // line: the form asks for the confirmation, and the server refuses the dispute without it, beside the box.
+        new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("swc-fengshan");
+        WebElement confirmLine = driver.findElement(By.id("in-dispute-serviceLineChangeConfirmed"));
+        assertTrue(confirmLine.isDisplayed());
         driver.findElement(By.id("in-dispute-reason")).sendKeys("Synthetic test: the made-up family is served by the headquarters.");
+        click("#in-dispute-submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-dispute-serviceLineChangeConfirmed-error"), "服務類別"));
+        assertEquals("in-dispute-serviceLineChangeConfirmed", driver.switchTo().activeElement().getAttribute("id"));
+        assertEquals("pc-fengshan", getJson("/api/regions/" + REGION + "/cases/" + caseNumber, "dispatcher", "dispatcher")
+                .path("office").asText()); // nothing changed
+        shot("intake-dispute-service-line");
+        // Another protection office: the same service line, no confirmation asked.
+        new Select(driver.findElement(By.id("in-dispute-office"))).selectByValue("pc-headquarters");
+        assertFalse(confirmLine.isDisplayed());
         click("#in-dispute-submit");
         WebElement disputed = waitFor("#in-action-done");
         assertTrue(disputed.getText(), disputed.getText().contains("家防中心本站"));
@@ -540,6 +611,24 @@ public class WebBrowserIT {
         WebElement caseDispute = waitFor("#in-case-disputes .in-dispute[data-id='" + disputeId + "'][data-status='RESOLVED']");
         assertTrue(caseDispute.getText(), caseDispute.getText().contains(outcome));
         assertTrue(driver.findElements(By.id(resolve + "-form")).isEmpty());
+        // Issue 17: the history and the dispatch decisions in Chinese, made from codes with office and district names;
+        // the resolution is a "dispute resolved" line with the meeting's outcome, not "Dispatch disputed".
+        WebElement resolvedLine = waitFor("#in-history tr[data-kind='DISPUTE_RESOLVED']");
+        assertTrue(resolvedLine.getText(), resolvedLine.getText().contains("爭議有結論"));
+        assertTrue(resolvedLine.getText(), resolvedLine.getText().contains("協調會議對爭議 " + disputeId + " 的結論：" + outcome));
+        String raisedLine = driver.findElement(By.cssSelector("#in-history tr[data-kind='DISPUTED']")).getText();
+        assertTrue(raisedLine, raisedLine.contains("對派至家防中心鳳山站的決定提出爭議 " + disputeId));
+        String opened = driver.findElement(By.cssSelector("#in-history tr[data-kind='RECEIVED']")).getText();
+        assertTrue(opened, opened.contains("鳳山區"));
+        // no English sentence and no raw code in the Chinese case view, leaving out what people typed (summaries,
+        // reasons, outcomes: class in-text or the report's summary) and the user names
+        String chinese = String.valueOf(js("const m = document.getElementById('main').cloneNode(true);"
+                + "m.querySelectorAll('.in-text, .in-summary, [id$=\"-outcome\"], [id$=\"-reason\"], form, textarea, input, select')"
+                + ".forEach((e) => e.remove());"
+                + "return m.textContent;"));
+        java.util.regex.Matcher english = java.util.regex.Pattern.compile("[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}").matcher(chinese);
+        assertFalse(english.find() ? english.group() + " in " + chinese : "", english.find(0));
+        assertFalse(chinese, chinese.contains("fengshan north") || chinese.contains("pc-fengshan") || chinese.contains("swc-"));
 
         // A social worker (every region: picks Kaohsiung) assesses the hand-dispatched case: maltreatment not yet
         // confirmed, so a follow-up falls due 10 days later; then records the further investigation, completing it.
@@ -582,6 +671,9 @@ public class WebBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "Intake｜Kaohsiung City"));
         WebElement history = waitFor("#in-case-history");
         assertTrue(history.getText(), history.getText().contains("Dispatch disputed"));
+        assertTrue(history.getText(), history.getText().contains("Dispute resolved"));
+        assertTrue(history.getText(), history.getText().contains("Dispatch to Protection Centre Fengshan station disputed")); // an office name, never its code
+        assertFalse(history.getText(), history.getText().contains("pc-fengshan"));
         WebElement disputesEn = driver.findElement(By.id("in-case-disputes"));
         assertTrue(disputesEn.getText(), disputesEn.getText().contains("Coordination meeting’s outcome"));
         assertEquals("Protection Centre headquarters", driver.findElement(By.id("in-case-office")).getText());

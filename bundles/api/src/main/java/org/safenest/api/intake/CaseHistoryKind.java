@@ -21,5 +21,7 @@ public enum CaseHistoryKind {
     /** The case was closed. */
     CLOSED,
     /** Assigned to a worker, reassigned, or left without a worker when the case moved to another office. */
-    ASSIGNED
+    ASSIGNED,
+    /** The coordination meeting's outcome of a dispute was recorded (entries before issue 17 used DISPUTED). */
+    DISPUTE_RESOLVED
 }

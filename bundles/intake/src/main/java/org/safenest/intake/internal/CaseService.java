@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +70,8 @@ import org.safenest.api.intake.TransferRequest;
 import org.safenest.api.outbox.Outbox;
 import org.safenest.api.privacy.PersonalDataGuard;
 import org.safenest.api.region.District;
+import org.safenest.api.region.Office;
+import org.safenest.api.region.OfficeType;
 import org.safenest.api.region.RegionService;
 import org.safenest.api.schema.SchemaReady;
 import org.safenest.api.security.Caller;
@@ -309,8 +312,9 @@ public class CaseService implements IntakeService {
             decisionId = d.id;
             receiptDecision = decision;
             history(em, ids, c.id, 1, now, caller.name(), CaseHistoryKind.RECEIVED, "report " + v.reportId() + " opened the case ("
-                    + c.caseType + ", " + c.district + (c.districtPart == null ? "" : " " + c.districtPart) + ")");
-            history(em, ids, c.id, 2, now, SYSTEM, CaseHistoryKind.DISPATCHED, describe(decision));
+                    + c.caseType + ", " + c.district + (c.districtPart == null ? "" : " " + c.districtPart) + ")",
+                    "event", "opened", "caseType", c.caseType, "district", c.district, "districtPart", c.districtPart);
+            history(em, ids, c.id, 2, now, SYSTEM, CaseHistoryKind.DISPATCHED, describe(decision), describeParams(decision));
         } else {
             // the receipt carries the decision under which the case is served; no new decision
             decisionId = c.decisionId;
@@ -325,7 +329,7 @@ public class CaseService implements IntakeService {
             history(em, ids, c, now, caller.name(), CaseHistoryKind.MERGED, "report " + v.reportId() + " ("
                     + v.caseType().code() + ") " + (rule == MergeRule.JOINED_CASE_IN_SERVICE
                             ? "joined the case in service of a child it concerns" : "merged into the case of the household in service")
-                    + " (" + rule + ")");
+                    + " (" + rule + ")", "event", rule.name(), "caseType", v.caseType().code());
         }
         ReportEntity r = new ReportEntity();
         r.id = ids.next();
@@ -650,10 +654,10 @@ public class CaseService implements IntakeService {
                 d.by = caller.name();
                 em.persist(d);
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPOSITION_RECORDED, disposition.name() + " ("
-                        + disposition.nameEn() + ")");
+                        + disposition.nameEn() + ")", "event", "disposition", "disposition", disposition.name());
                 c.assessedAt = now;
                 if (disposition != Disposition.INVESTIGATION_CONTINUING && followUpOpen) {
-                    closeFollowUp(em, ids, c, now, caller.name(), "concluded by the disposition " + disposition.name());
+                    closeFollowUp(em, ids, c, now, caller.name(), "concluded by the disposition " + disposition.name(), "disposition", disposition.name());
                 }
                 Events recorded = Events.of(IntakeEvents.DISPOSITION_RECORDED, c, caller.name()).with(IntakeEvents.DISPOSITION, disposition);
                 switch (disposition) {
@@ -676,7 +680,8 @@ public class CaseService implements IntakeService {
                     default -> {
                         // not opened, notified to the serving unit, referred to another unit
                         c.status = CaseStatus.CLOSED.name();
-                        history(em, ids, c, now, caller.name(), CaseHistoryKind.CLOSED, "closed: " + disposition.name());
+                        history(em, ids, c, now, caller.name(), CaseHistoryKind.CLOSED, "closed: " + disposition.name(),
+                                "event", "closed", "disposition", disposition.name());
                     }
                 }
                 published.add(recorded.with(IntakeEvents.STATUS, c.status).build());
@@ -715,7 +720,7 @@ public class CaseService implements IntakeService {
                 c.followUpCompletedBy = caller.name();
                 c.followUpNote = text;
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.FOLLOW_UP_COMPLETED, "further investigation record due "
-                        + due + " filed");
+                        + due + " filed", "event", "filed", "due", due.toString());
                 Event e = Events.of(IntakeEvents.FOLLOW_UP_COMPLETED, c, caller.name())
                         .with(IntakeEvents.FOLLOW_UP_DUE, due.toString()).build();
                 return new Done<>(Views.caseView(em, c), caseNumber, "due " + due, List.of(e));
@@ -723,12 +728,13 @@ public class CaseService implements IntakeService {
         });
     }
 
-    private static void closeFollowUp(EntityManager em, Ids ids, CaseEntity c, Instant now, String actor, String why) {
+    private static void closeFollowUp(EntityManager em, Ids ids, CaseEntity c, Instant now, String actor, String why, String whyKey,
+            String whyCode) {
         c.followUpCompletedAt = now;
         c.followUpCompletedBy = actor;
         c.followUpNote = why;
         history(em, ids, c, now, actor, CaseHistoryKind.FOLLOW_UP_COMPLETED, "further investigation record due " + c.followUpDue
-                + " closed: " + why);
+                + " closed: " + why, "event", "closed", "due", String.valueOf(c.followUpDue), whyKey, whyCode);
     }
 
     // ------------------------------------------------------------------ transfers
@@ -816,7 +822,7 @@ public class CaseService implements IntakeService {
         String fromOffice = c.office;
         DispatchDecision decision = dispatch.dispatch(c.region, to.code(), c.district, c.districtPart, now);
         if (c.followUpDue != null && c.followUpCompletedAt == null) {
-            closeFollowUp(em, ids, c, now, caller.name(), "the case moved to " + to.serviceLine());
+            closeFollowUp(em, ids, c, now, caller.name(), "the case moved to " + to.serviceLine(), "serviceLine", to.serviceLine().name());
         }
         c.caseType = to.code();
         c.serviceLine = to.serviceLine().name();
@@ -840,8 +846,9 @@ public class CaseService implements IntakeService {
         t.by = caller.name();
         em.persist(t);
         history(em, ids, c, now, caller.name(), CaseHistoryKind.TRANSFERRED, direction + " (" + ground + "): " + fromType + " to "
-                + to.code() + (fromOffice == null ? "" : ", from " + fromOffice));
-        history(em, ids, c, now, SYSTEM, CaseHistoryKind.DISPATCHED, describe(decision));
+                + to.code() + (fromOffice == null ? "" : ", from " + fromOffice), "event", "transferred", "direction", direction.toString(),
+                "ground", ground.toString(), "fromCaseType", fromType, "toCaseType", to.code(), "fromOffice", fromOffice);
+        history(em, ids, c, now, SYSTEM, CaseHistoryKind.DISPATCHED, describe(decision), describeParams(decision));
         List<Event> published = new ArrayList<>(List.of(
                 Events.of(IntakeEvents.CASE_TRANSFERRED, c, caller.name()).with(IntakeEvents.DIRECTION, direction)
                         .with(IntakeEvents.GROUND, ground).with(IntakeEvents.FROM_OFFICE, fromOffice).build(),
@@ -873,7 +880,7 @@ public class CaseService implements IntakeService {
                 c.office = decision.office();
                 c.status = CaseStatus.ASSESSING.name();
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPATCHED_BY_HAND, "dispatched by hand to " + decision.office()
-                        + " from the manual dispatch queue");
+                        + " from the manual dispatch queue", "event", "from-queue", "office", decision.office());
                 Event e = Events.of(IntakeEvents.CASE_DISPATCHED, c, caller.name()).decision(decision)
                         .with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt).build();
                 return new Done<>(Views.caseView(em, c), caseNumber, "to " + decision.office() + ": " + hand.reason().strip(), List.of(e));
@@ -902,6 +909,16 @@ public class CaseService implements IntakeService {
                     throw refuse(new InvalidInputException("office", "unchanged", "Case " + caseNumber + " is already served by "
                             + c.office + ": name the office it should go to"));
                 }
+                ServiceLine line = ServiceLine.valueOf(c.serviceLine);
+                Office target = refs.offices().get(redispatch.office().strip());
+                boolean lineChange = changesServiceLine(line, target);
+                if (lineChange && !redispatch.confirmsServiceLineChange()) {
+                    throw refuse(new InvalidInputException("serviceLineChangeConfirmed", "confirmation-required", "Case " + caseNumber
+                            + " is a " + line.nameEn().toLowerCase(Locale.ROOT) + " case and office " + target.code() + " is a "
+                            + officeKind(target) + ": the dispute moves the case to another service line. Confirm the change"
+                            + " (serviceLineChangeConfirmed true) and give a reason that says why the case changes service, or"
+                            + " choose an office of the case's service line"));
+                }
                 String fromOffice = c.office;
                 DispatchDecision decision = byHand(redispatch, disputed, caller, now);
                 persistDecision(em, ids, c, decision);
@@ -920,9 +937,12 @@ public class CaseService implements IntakeService {
                 d.status = DisputeStatus.OPEN.name();
                 em.persist(d);
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPUTED, "dispatch to " + fromOffice + " disputed (dispute "
-                        + d.id + "), listed for the coordination meeting");
+                        + d.id + "), listed for the coordination meeting" + (lineChange ? "; change of service line confirmed" : ""),
+                        "event", "raised", "fromOffice", fromOffice, "office", decision.office(), "dispute", d.id.toString(),
+                        "serviceLineChange", lineChange ? "confirmed" : null);
                 history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPATCHED_BY_HAND, "dispatched by hand to "
-                        + decision.office() + " after dispute " + d.id);
+                        + decision.office() + " after dispute " + d.id, "event", "after-dispute", "office", decision.office(),
+                        "dispute", d.id.toString());
                 List<Event> published = new ArrayList<>(List.of(
                         Events.of(IntakeEvents.DISPATCH_DISPUTED, c, caller.name()).with(IntakeEvents.DISPUTE_ID, d.id)
                                 .with(IntakeEvents.FROM_OFFICE, fromOffice).with(IntakeEvents.OFFICE, decision.office()).build(),
@@ -930,7 +950,8 @@ public class CaseService implements IntakeService {
                                 .with(IntakeEvents.RECEIVED_AT, c.lastReceivedAt).build()));
                 published.addAll(unassigned);
                 return new Done<>(Views.dispute(d, Views.decision(disputed)), caseNumber,
-                        "dispute " + d.id + ", " + fromOffice + " to " + decision.office() + ": " + d.reason, published);
+                        "dispute " + d.id + ", " + fromOffice + " to " + decision.office() + (lineChange ? " (service line change confirmed)" : "")
+                                + ": " + d.reason, published);
             });
         });
     }
@@ -988,8 +1009,8 @@ public class CaseService implements IntakeService {
                 d.resolvedBy = caller.name();
                 d.resolvedAt = now;
                 CaseEntity c = em.find(CaseEntity.class, d.caseId);
-                history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPUTED, "dispute " + d.id
-                        + " resolved by the coordination meeting");
+                history(em, ids, c, now, caller.name(), CaseHistoryKind.DISPUTE_RESOLVED, "dispute " + d.id
+                        + " resolved by the coordination meeting", "event", "resolved", "dispute", d.id.toString());
                 Event e = Events.of(IntakeEvents.DISPUTE_RESOLVED, c, caller.name()).with(IntakeEvents.DISPUTE_ID, d.id).build();
                 DispatchDispute result = Views.dispute(d, Views.decision(em.find(DecisionEntity.class, d.decisionId)));
                 return new Done<>(result, d.caseNumber, "dispute " + d.id, List.of(e));
@@ -1045,7 +1066,7 @@ public class CaseService implements IntakeService {
                             + c.assignedTo + ": a reassignment needs a reason"));
                 }
                 String previous = c.assignedTo;
-                Event e = assignTo(em, ids, c, worker, reason, caller.name(), now);
+                Event e = assignTo(em, ids, c, worker, reason, caller.name(), now, null);
                 return new Done<>(Views.caseView(em, c), caseNumber, (previous == null ? "to " : "from " + previous + " to ") + worker,
                         List.of(e));
             });
@@ -1053,7 +1074,8 @@ public class CaseService implements IntakeService {
     }
 
     /** Assigns the case (worker null: leaves it without one) with its record, history and event. */
-    private static Event assignTo(EntityManager em, Ids ids, CaseEntity c, String worker, String reason, String actor, Instant now) {
+    private static Event assignTo(EntityManager em, Ids ids, CaseEntity c, String worker, String reason, String actor, Instant now,
+            String movedFrom) {
         AssignmentEntity a = new AssignmentEntity();
         a.id = ids.next();
         a.caseId = c.id;
@@ -1065,7 +1087,9 @@ public class CaseService implements IntakeService {
         a.assignedAt = now;
         em.persist(a);
         history(em, ids, c, now, actor, CaseHistoryKind.ASSIGNED, worker == null ? "no worker: " + reason
-                : (a.previousWorker == null ? "assigned to " + worker : "reassigned from " + a.previousWorker + " to " + worker));
+                : (a.previousWorker == null ? "assigned to " + worker : "reassigned from " + a.previousWorker + " to " + worker),
+                "event", worker == null ? (movedFrom != null ? "moved" : "unassigned") : a.previousWorker == null ? "assigned" : "reassigned",
+                "worker", worker, "previousWorker", a.previousWorker, "fromOffice", movedFrom, "office", c.office);
         c.assignedTo = worker;
         c.assignedAt = worker == null ? null : now;
         return Events.of(IntakeEvents.CASE_ASSIGNED, c, actor).with(IntakeEvents.WORKER, worker)
@@ -1078,7 +1102,7 @@ public class CaseService implements IntakeService {
             return List.of();
         }
         return List.of(assignTo(em, ids, c, null, "the case moved from office " + fromOffice + " to "
-                + (c.office == null ? "the manual dispatch queue" : c.office), caller.name(), now));
+                + (c.office == null ? "the manual dispatch queue" : c.office), caller.name(), now, fromOffice));
     }
 
     @Override
@@ -1183,7 +1207,8 @@ public class CaseService implements IntakeService {
                     throw refuse(new ConflictException("Case " + caseNumber + " has no open follow-up"));
                 }
                 history(em, ids, c, clock.instant(), caller.name(), CaseHistoryKind.DISPOSITION_RECORDED,
-                        "synthetic demo data: follow-up due date set from " + c.followUpDue + " to " + due);
+                        "synthetic demo data: follow-up due date set from " + c.followUpDue + " to " + due, "event", "demo-due",
+                        "from", String.valueOf(c.followUpDue), "due", due.toString());
                 c.followUpDue = due;
                 return new Done<>(Views.caseView(em, c), caseNumber, "follow-up due " + due, List.of());
             });
@@ -1207,6 +1232,27 @@ public class CaseService implements IntakeService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /**
+     * True when an office of this kind serves another service line than the case's: a welfare service centre (fragile
+     * families) for a protection case, a protection station for a fragile-family case. Offices that serve every line
+     * (Hong Kong's family service centres, other units) change nothing.
+     */
+    static boolean changesServiceLine(ServiceLine line, Office target) {
+        if (target == null || target.type() == null) {
+            return false;
+        }
+        return switch (target.type()) {
+            case WELFARE_SERVICE_CENTRE -> line.protection();
+            case PROTECTION_STATION -> !line.protection();
+            default -> false;
+        };
+    }
+
+    private static String officeKind(Office office) {
+        return office.type() == OfficeType.WELFARE_SERVICE_CENTRE ? "welfare service centre (fragile families)"
+                : "protection station (protection services)";
     }
 
     private static DispatchDecision byHand(HandDispatch hand, DecisionEntity previous, Caller caller, Instant now) {
@@ -1300,12 +1346,16 @@ public class CaseService implements IntakeService {
 
     /** Adds an entry at the end of the case's history. */
     private static void history(EntityManager em, Ids ids, CaseEntity c, Instant at, String actor, CaseHistoryKind kind,
-            String detail) {
-        history(em, ids, c.id, ++c.historyCount, at, actor, kind, detail);
+            String detail, String... params) {
+        history(em, ids, c.id, ++c.historyCount, at, actor, kind, detail, params);
     }
 
+    /**
+     * Adds an entry: the English detail (kept for API clients that show it) and the codes and parameters the web page
+     * renders in the user's language (pairs of key and value; null values left out; no personal data).
+     */
     private static void history(EntityManager em, Ids ids, Long caseId, int position, Instant at, String actor,
-            CaseHistoryKind kind, String detail) {
+            CaseHistoryKind kind, String detail, String... params) {
         HistoryEntity h = new HistoryEntity();
         h.id = ids.next();
         h.caseId = caseId;
@@ -1314,7 +1364,15 @@ public class CaseService implements IntakeService {
         h.actor = cut(actor, 100);
         h.kind = kind.name();
         h.detail = cut(detail, 1000);
+        h.params = cut(HistoryParams.format(params), 1000);
         em.persist(h);
+    }
+
+    /** The codes of a decision by the rules, for the page to explain it in the user's language. */
+    private static String[] describeParams(DispatchDecision d) {
+        return new String[] {"event", d.manualQueue() ? "manual-queue" : "rule", "office", d.office(), "ruleId", d.ruleId(),
+            "version", d.ruleSetVersion() > 0 ? Integer.toString(d.ruleSetVersion()) : null,
+            "fallback", d.basis() == DecisionBasis.FALLBACK_RULE ? "true" : null};
     }
 
     private static String describe(DispatchDecision d) {

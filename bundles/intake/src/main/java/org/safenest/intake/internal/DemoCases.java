@@ -26,7 +26,8 @@ import org.safenest.api.security.Caller;
  * reports from Fengshan, three of them assigned to the demo {@code worker} (one with an overdue follow-up, one with a
  * follow-up due in 10 days, one in service) and one left for the demo {@code supervisor} to assign. Every household
  * reference begins with {@value #PREFIX} and every summary says it is synthetic. Loading again changes nothing (the
- * reports have fixed ids).
+ * reports have fixed ids). Then the other capabilities' {@link org.safenest.api.demo.DemoData} (the referral board's
+ * meeting of today with proposals for the demo chair).
  */
 @Component(service = DemoCases.class)
 public class DemoCases {
@@ -38,6 +39,14 @@ public class DemoCases {
 
     private final IntakeService intake;
     private final java.time.Clock clock;
+
+    /**
+     * The other capabilities' synthetic demo data, loaded after the cases (issue 17: the referral board's meeting of
+     * today with proposals for the demo chair).
+     */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    volatile List<org.safenest.api.demo.DemoData> more = List.of();
 
     @Activate
     public DemoCases(@Reference IntakeService intake) {
@@ -97,6 +106,16 @@ public class DemoCases {
                 lines.add(line);
             } catch (SafenestException e) {
                 lines.add(d.id() + ": " + e.getMessage());
+            }
+        }
+        List<org.safenest.api.demo.DemoData> others = more;
+        if (others != null) {
+            for (org.safenest.api.demo.DemoData data : others) {
+                try {
+                    data.load(caller).forEach(l -> lines.add(data.name() + ": " + l));
+                } catch (SafenestException e) {
+                    lines.add(data.name() + ": " + e.getMessage());
+                }
             }
         }
         return lines;

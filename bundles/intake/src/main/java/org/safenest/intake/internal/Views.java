@@ -77,7 +77,7 @@ final class Views {
         List<CaseHistoryEntry> history = new ArrayList<>();
         for (HistoryEntity h : em.createQuery("SELECT h FROM HistoryEntity h WHERE h.caseId = :c ORDER BY h.position, h.id", HistoryEntity.class)
                 .setParameter("c", c.id).getResultList()) {
-            history.add(new CaseHistoryEntry(h.at, h.actor, CaseHistoryKind.valueOf(h.kind), h.detail));
+            history.add(new CaseHistoryEntry(h.at, h.actor, CaseHistoryKind.valueOf(h.kind), h.detail, HistoryParams.parse(h.params)));
         }
         List<org.safenest.api.intake.Assignment> assignments = new ArrayList<>();
         for (org.safenest.intake.internal.jpa.AssignmentEntity a : em.createQuery("SELECT a FROM AssignmentEntity a WHERE a.caseId = :c"

@@ -36,6 +36,7 @@ import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.error.NotFoundException;
 import org.safenest.api.intake.CaseFilter;
+import org.safenest.api.intake.CaseHistoryEntry;
 import org.safenest.api.intake.CaseHistoryKind;
 import org.safenest.api.intake.CaseStatus;
 import org.safenest.api.intake.CaseSummary;
@@ -353,6 +354,22 @@ class CaseLifecycleTest {
         assertNotNull(resolved.resolvedAt());
         conflict(() -> t.service.resolveDispute(ADMIN, "kaohsiung", d.id(), "Again"));
         assertEquals(List.of(resolved), t.service.disputes(SUPERVISOR, "kaohsiung", DisputeStatus.RESOLVED));
+        // the history carries codes the page renders in the user's language: offices, districts, rule, dispute number;
+        // the resolution is its own kind (issue 17: it showed as "Dispatch disputed")
+        List<CaseHistoryEntry> history = t.service.caseView(WORKER, "kaohsiung", n).history();
+        assertEquals(Map.of("event", "opened", "caseType", "fragile-family", "district", "meinong"), history.get(0).params());
+        assertEquals("rule", history.get(1).params().get("event"));
+        assertEquals("swc-qishan", history.get(1).params().get("office"));
+        assertNotNull(history.get(1).params().get("ruleId"));
+        assertNotNull(history.get(1).params().get("version"));
+        CaseHistoryEntry raised = history.stream().filter(h -> h.kind() == CaseHistoryKind.DISPUTED).findFirst().orElseThrow();
+        assertEquals(Map.of("event", "raised", "fromOffice", "swc-qishan", "office", "swc-jiaxian", "dispute", Long.toString(d.id())),
+                raised.params());
+        CaseHistoryEntry last = history.get(history.size() - 1);
+        assertEquals(CaseHistoryKind.DISPUTE_RESOLVED, last.kind());
+        assertEquals(Map.of("event", "resolved", "dispute", Long.toString(d.id())), last.params());
+        assertTrue(history.stream().allMatch(h -> !h.params().isEmpty() && !h.params().containsValue(null)), history.toString());
+        assertTrue(history.stream().noneMatch(h -> h.params().toString().contains("synthetic")), "no free text in the codes");
 
         var disputed = t.events.of(org.safenest.api.intake.IntakeEvents.DISPATCH_DISPUTED);
         assertEquals(1, disputed.size());
@@ -440,5 +457,42 @@ class CaseLifecycleTest {
         assertEquals("P-sanmin", dispatched.getProperty("ruleId"));
         assertEquals("2026-03-12", t.events.of(org.safenest.api.intake.IntakeEvents.DISPOSITION_RECORDED).get(0).getProperty("followUpDue"));
         assertEquals(1, t.events.of(org.safenest.api.intake.IntakeEvents.CASE_MERGED).size());
+    }
+
+    @Test
+    void aDisputeThatChangesTheServiceLineNeedsAnExplicitConfirmation() {
+        String cp = newCase("sl1", "child-protection", "sanmin");
+        assertEquals("pc-hq", t.service.caseView(WORKER, "kaohsiung", cp).office());
+        long rows = t.rows();
+        // a child-protection case to a welfare service centre (fragile families): refused without the confirmation
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> t.service.dispute(DISPATCHER, "kaohsiung", cp,
+                new HandDispatch("swc-sanmin", "Synthetic: the family needs welfare services.")));
+        assertEquals(List.of("serviceLineChangeConfirmed"), refused.errors().stream().map(FieldError::field).toList());
+        assertEquals("confirmation-required", refused.errors().get(0).code());
+        assertTrue(refused.errors().get(0).message().contains("another service line"), refused.errors().get(0).message());
+        assertEquals(Map.of("serviceLineChangeConfirmed", "confirmation-required"), fields(() -> t.service.dispute(DISPATCHER, "kaohsiung",
+                cp, new HandDispatch("swc-sanmin", "Synthetic.", false))));
+        assertEquals(rows, t.rows());
+        assertEquals("pc-hq", t.service.caseView(WORKER, "kaohsiung", cp).office());
+        // another protection station: the same service line, nothing to confirm
+        DispatchDispute sameLine = t.service.dispute(DISPATCHER, "kaohsiung", cp, new HandDispatch("pc-qishan", "Synthetic: the station of the area."));
+        assertEquals("pc-qishan", sameLine.redispatchedTo());
+        // confirmed: the case goes to the welfare centre and its history says the change was confirmed
+        DispatchDispute moved = t.service.dispute(DISPATCHER, "kaohsiung", cp,
+                new HandDispatch("swc-sanmin", "Synthetic: moves to fragile-family services, no protection concern.", true));
+        assertEquals("swc-sanmin", moved.redispatchedTo());
+        CaseView v = t.service.caseView(WORKER, "kaohsiung", cp);
+        assertEquals("swc-sanmin", v.office());
+        assertTrue(v.history().stream().anyMatch(h -> h.kind() == CaseHistoryKind.DISPUTED && h.detail().contains("service line")),
+                v.history().toString());
+        assertTrue(t.audit.byAction("case.dispute").get(t.audit.byAction("case.dispute").size() - 1).detail()
+                .contains("service line change confirmed"));
+
+        // the reverse: a fragile-family case to a protection station
+        String ff = newCase("sl2", "fragile-family", "sanmin");
+        assertEquals(Map.of("serviceLineChangeConfirmed", "confirmation-required"), fields(() -> t.service.dispute(DISPATCHER, "kaohsiung",
+                ff, new HandDispatch("pc-hq", "Synthetic."))));
+        // a welfare centre to another welfare centre needs none
+        assertEquals("swc-lingya", t.service.dispute(DISPATCHER, "kaohsiung", ff, new HandDispatch("swc-lingya", "Synthetic.")).redispatchedTo());
     }
 }

@@ -194,7 +194,11 @@ final class TestSupport implements AutoCloseable {
     }
 
     private static Office newOffice(String code, String district) {
-        return new Office(code, code, code, OfficeType.values()[0], null, null, null,
+        // the kind of unit as in the regions' data: welfare service centres (swc-), protection stations (pc-),
+        // Hong Kong's integrated family service centres (ifsc-)
+        OfficeType type = code.startsWith("pc-") ? OfficeType.PROTECTION_STATION
+                : code.startsWith("ifsc-") ? OfficeType.FAMILY_SERVICE_CENTRE : OfficeType.WELFARE_SERVICE_CENTRE;
+        return new Office(code, code, code, type, null, null, null,
                 district == null ? List.of() : List.of(new ServedArea(district, null)));
     }
 

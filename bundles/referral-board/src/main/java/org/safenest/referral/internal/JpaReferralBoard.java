@@ -199,6 +199,38 @@ public class JpaReferralBoard implements ReferralBoard {
         }
     }
 
+    /**
+     * Synthetic demo data (issue 17, {@link DemoMeeting}): puts a proposal on the region's meeting of today, as if the
+     * proposer had submitted it {@code daysBefore} days ago (before the cutoff), so that the chair can decide it today.
+     * The same checks as {@link #propose}; an administrator only; audited and published like any proposal.
+     */
+    SubmittedProposal demoPropose(Caller caller, String region, ReferralProposal form, String proposer, int daysBefore) {
+        String action = "referral.propose";
+        try {
+            Region r = access(caller, region, Role.ADMIN);
+            ProposalEntity e = validate(region, form);
+            LocalDate today = today(r);
+            Instant submitted = today.minusDays(daysBefore).atTime(10, 0).atZone(zone(r)).toInstant();
+            e.submittedAt = submitted;
+            e.submittedBy = proposer;
+            int year = today.minusDays(daysBefore).getYear();
+            ProposalEntity stored = store.add(e, year, today.withDayOfMonth(1), dates -> today,
+                    added -> inTransaction(caller, action, added, "synthetic demo proposal, meeting " + added.meetingDate + ", "
+                            + added.direction, ReferralEvents.PROPOSAL_SUBMITTED, Map.of(ReferralEvents.DIRECTION, added.direction)));
+            SubmittedProposal p = toApi(stored);
+            post(ReferralEvents.PROPOSAL_SUBMITTED, caller, p, Map.of(ReferralEvents.DIRECTION, p.proposal().direction().name()));
+            return p;
+        } catch (RuntimeException e) {
+            throw refused(caller, action, region, null, e);
+        }
+    }
+
+    /** The region's proposals on today's meeting (synthetic demo: what is already loaded). */
+    List<SubmittedProposal> onTodaysMeeting(String region) {
+        LocalDate today = today(regions.require(region));
+        return store.onMeetings(region, today, today).stream().map(this::toApi).toList();
+    }
+
     private ProposalEntity validate(String region, ReferralProposal form) {
         if (form == null) {
             throw new InvalidInputException("body", "required", "The request needs a proposal");

@@ -10,7 +10,8 @@ import org.safenest.intake.internal.DemoCases;
 /** {@code safenest:demo-cases}: loads the synthetic demo cases of Kaohsiung for the demo users. */
 @Command(scope = "safenest", name = "demo-cases", description = "Loads synthetic demo cases into Kaohsiung (household references"
         + " DEMO-H-...): three assigned to the demo worker, one of them with an overdue follow-up, and one for the demo supervisor"
-        + " to assign. Loading again changes nothing. For demonstrations only.")
+        + " to assign; with the referral board, three synthetic proposals on Kaohsiung's meeting of today for the demo chair. Loading"
+        + " again changes nothing. For demonstrations only.")
 @Service
 public class DemoCasesCommand implements Action {
 

@@ -30,4 +30,7 @@ public class HistoryEntity {
     public String kind;
     @Column(name = "DETAIL", length = 1000)
     public String detail;
+    /** The entry's event code and parameters (codes, never personal data), one {@code key=value} a line; null before 0.3. */
+    @Column(name = "PARAMS", length = 1000)
+    public String params;
 }
