@@ -3,7 +3,6 @@ package org.safenest.allocation.internal;
 import java.util.Optional;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,12 +22,7 @@ public class AllocationRegionUsage implements RegionUsage {
 
     @Activate
     public AllocationRegionUsage(@Reference(target = "(osgi.unit.name=safenest-allocation)") JpaTemplate jpa) {
-        this(new Transactions() {
-            @Override
-            public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
-                return jpa.txExpr(TransactionType.Required, work::apply);
-            }
-        });
+        this(Transactions.of(jpa));
     }
 
     /** Outside OSGi (tests). */

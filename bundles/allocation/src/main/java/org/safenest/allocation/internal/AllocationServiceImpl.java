@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -123,18 +122,10 @@ public class AllocationServiceImpl implements AllocationService {
     @Activate
     public AllocationServiceImpl(@Reference(target = "(osgi.unit.name=safenest-allocation)") JpaTemplate jpa,
             @Reference RegionService regions, @Reference AuditLog audit, Map<String, Object> config) {
-        this(transactions(jpa), regions, audit);
+        this(Transactions.of(jpa), regions, audit);
         modified(config);
     }
 
-    private static Transactions transactions(JpaTemplate jpa) {
-        return new Transactions() {
-            @Override
-            public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
-                return jpa.txExpr(TransactionType.Required, work::apply);
-            }
-        };
-    }
 
     @Modified
     void modified(Map<String, Object> config) {

@@ -15,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -141,12 +138,7 @@ public class JpaReferralBoard implements ReferralBoard {
     public JpaReferralBoard(@Reference(target = "(osgi.unit.name=safenest-referral)") JpaTemplate jpa,
             @Reference RegionService regions, @Reference AuditLog audit, @Reference Outbox outbox, @Reference PersonalDataGuard guard,
             Map<String, Object> config) {
-        this(new Transactions() {
-            @Override
-            public <R> R required(Function<EntityManager, R> work) {
-                return jpa.txExpr(TransactionType.Required, work::apply);
-            }
-        }, regions, audit, outbox, guard, Clock.systemUTC(), config);
+        this(Transactions.of(jpa), regions, audit, outbox, guard, Clock.systemUTC(), config);
     }
 
     /** For tests: plain transactions and a clock they control. */
