@@ -110,6 +110,8 @@ public class JpaOutbox implements Outbox {
     @Modified
     void modified(OutboxConfiguration config) {
         this.config = config;
+        // a changed retention applies at once, not at the next interval
+        nextPrune = Instant.EPOCH;
         wake.release();
     }
 
@@ -370,6 +372,15 @@ public class JpaOutbox implements Outbox {
         position[0] = c.position;
         List<OutboxEntity> rows = em.createQuery("SELECT o FROM OutboxEntity o WHERE o.position > :p ORDER BY o.position",
                 OutboxEntity.class).setParameter("p", c.position).setMaxResults(batch).getResultList();
+        long next = rows.isEmpty() ? sequencerPosition(em) + 1 : rows.get(0).position;
+        if (next > c.position + 1) {
+            // events the consumer never applied were pruned while it was not installed: it goes on after them (its
+            // lag would otherwise never reach 0); a consumer with a record of its own fills the gap from there
+            LOG.info("Outbox consumer {}: events {} to {} were pruned before it applied them; it goes on after them", c.name,
+                    c.position + 1, next - 1);
+            c.position = next - 1;
+            c.updatedAt = Instant.now();
+        }
         List<OutboxEvent> accepted = new ArrayList<>(rows.size());
         for (OutboxEntity o : rows) {
             if (consumer.accepts(o.topic)) {

@@ -49,6 +49,10 @@ class JpaOutboxTest {
     }
 
     private static OutboxConfiguration config() {
+        return config(30);
+    }
+
+    private static OutboxConfiguration config(int retentionDays) {
         return new OutboxConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -57,7 +61,7 @@ class JpaOutboxTest {
 
             @Override
             public int retention_days() {
-                return 30;
+                return retentionDays;
             }
 
             @Override
@@ -114,5 +118,38 @@ class JpaOutboxTest {
         Outbox.ConsumerState s = state();
         assertEquals(1, s.position());
         assertEquals(2, s.lag(), "two committed events not yet sequenced: " + s);
+    }
+
+    /**
+     * Issue 12: a consumer that was not installed while the outbox pruned the events it had not applied goes on after
+     * them when it comes back (its lag reaches 0 instead of staying at the pruned events for ever); what it missed it
+     * takes from a capability's own record of its events ({@link org.safenest.api.outbox.EventHistory}).
+     */
+    @Test
+    void aConsumerBackAfterPruningGoesOnAfterThePrunedEvents() throws InterruptedException {
+        outbox.addConsumer(consumer);
+        append("e0");
+        append("e1");
+        assertTrue(outbox.awaitDelivered(Duration.ofSeconds(30)));
+        outbox.removeConsumer(consumer);
+        append("e2");
+        append("e3");
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (outbox.head() < 4 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        outbox.modified(config(0)); // retention 0 days: every delivered event goes at once
+        while (outbox.tail() <= outbox.head() && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertEquals(outbox.head() + 1, outbox.tail(), "every event pruned");
+        assertEquals(2, state().lag(), "e2 and e3 were never applied by the consumer");
+
+        outbox.addConsumer(consumer);
+        append("e4");
+        assertTrue(outbox.awaitDelivered(Duration.ofSeconds(30)));
+        assertEquals(List.of("e0", "e1", "e4"), applied);
+        assertEquals(0, state().lag());
+        assertEquals(5, state().position());
     }
 }
