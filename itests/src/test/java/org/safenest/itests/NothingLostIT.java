@@ -120,6 +120,61 @@ public class NothingLostIT {
         assertEquals("dispatch-decisions", cases, sum(api, "dispatch-decisions", 1));
     }
 
+    /**
+     * Issue 12: reporting is uninstalled while reports come in, the outbox prunes every delivered event (retention set
+     * to 0 days), and reporting is installed again: it counts the reports the outbox no longer holds from the events
+     * intake keeps with its cases, each once; a rebuild after that (the outbox holds none of the events) gives the
+     * same figures.
+     */
+    @Test
+    public void afterTheOutboxPrunedReportingCountsFromIntakesRecords() throws Exception {
+        Api api = new Api(distribution.port);
+        distribution.start();
+        api.awaitUp(2, Duration.ofSeconds(180));
+        post(api, "before", 25);
+        awaitStatistics(api);
+        assertEquals(25, sum(api, "intake-volume", 1));
+
+        distribution.console("feature:uninstall safenest-reporting");
+        post(api, "while-away", 35);
+        distribution.set("etc/org.safenest.outbox.cfg", "retention.days", "0");
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String outbox = distribution.console("safenest:outbox");
+        while (!outbox.contains("kept (0)") && System.nanoTime() < end) {
+            Thread.sleep(500);
+            outbox = distribution.console("safenest:outbox");
+        }
+        assertTrue("the outbox did not prune its delivered events: " + outbox, outbox.contains("kept (0)"));
+
+        distribution.console("feature:install safenest-reporting");
+        api.awaitUp(2, Duration.ofSeconds(60));
+        awaitStatistics(api);
+        long cases = total(api, "/api/regions/kaohsiung/cases?limit=1");
+        assertEquals(60, cases);
+        assertEquals("intake-volume after a late install", cases, sum(api, "intake-volume", 1));
+        assertEquals("dispatch-decisions after a late install", cases, sum(api, "dispatch-decisions", 1));
+
+        Api.Answer rebuild = api.post("/api/regions/kaohsiung/statistics/rebuild", "", "admin", "admin");
+        assertEquals(rebuild.raw(), 200, rebuild.status());
+        awaitStatistics(api);
+        assertEquals("intake-volume after a rebuild", cases, sum(api, "intake-volume", 1));
+        assertEquals("dispatch-decisions after a rebuild", cases, sum(api, "dispatch-decisions", 1));
+        System.out.printf("Nothing lost after pruning: %d cases counted from intake's records after a late install and a rebuild%n",
+                cases);
+    }
+
+    /** Posts synthetic reports one after the other, each answered 201. */
+    private static void post(Api api, String prefix, int n) {
+        for (int i = 0; i < n; i++) {
+            // SYNTHETIC report: no real person.
+            Api.Answer a = api.post("/api/regions/kaohsiung/intake", "{\"reportId\":\"" + prefix + "-" + i
+                    + "\",\"receivedAt\":\"2026-03-02T02:00:00Z\",\"caseType\":\"fragile-family\",\"district\":\"鳳山區\","
+                    + "\"districtPart\":\"south\",\"children\":[{\"age\":6}],\"summary\":\"Synthetic report\",\"source\":\"school\"}",
+                    "intake", "intake");
+            assertEquals(a.raw(), 201, a.status());
+        }
+    }
+
     /** Waits until reporting has applied every event of the outbox. */
     static void awaitStatistics(Api api) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();

@@ -121,6 +121,14 @@ public class SchemaUpgradeIT {
             assertTrue(history(c, "INTAKE").contains("3-case-assigned-columns EXECUTED"));
             assertTrue("an index of schema change 3 is missing", indexExists(c, "SN_CASE", "SN_CASE_OFFICE_IX"));
             assertTrue("the index of schema change 2 is missing", indexExists(c, "SN_CASE", "SN_CASE_OPENED_IX"));
+            // change 5: intake keeps its events with its cases; those of the older release came from its outbox
+            assertTrue(history(c, "INTAKE").contains("5-sn-case-event-from-outbox EXECUTED"));
+            long outboxed = count(c, "SELECT COUNT(*) FROM SN_OUTBOX WHERE TOPIC LIKE 'org/safenest/intake/%'");
+            assertTrue("no intake event in the outbox", outboxed >= 2);
+            // (the outbox may prune events older than its retention after they were copied)
+            assertTrue("intake keeps every intake event of the outbox", count(c, "SELECT COUNT(*) FROM SN_CASE_EVENT") >= outboxed);
+            assertEquals("the events kept carry the outbox's ids and codes", outboxed, count(c, "SELECT COUNT(*) FROM SN_CASE_EVENT e JOIN SN_OUTBOX o"
+                    + " ON o.EVENT_ID = e.EVENT_ID AND o.TOPIC = e.TOPIC AND o.PROPERTIES = e.PROPERTIES"));
         } finally {
             shutdown(url);
         }
@@ -135,12 +143,12 @@ public class SchemaUpgradeIT {
         String log = Files.readString(distribution.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
         List<String> errors = log.lines().filter(l -> DDL_ERROR.matcher(l).find()).toList();
         assertTrue("DDL errors in karaf.log: " + errors, errors.isEmpty());
-        // schema changes 2 (the case list's index), 3 (search indexes, assignment, child references: 7 changes) and 4
-        // (the history entries' codes)
-        assertTrue("the upgrade start applied schema changes 2, 3 and 4", log.contains("Schema of safenest-intake at version 4-sn-case-history-params: 9 change(s) run now, 9 found already made, 18 in all"));
+        // schema changes 2 (the case list's index), 3 (search indexes, assignment, child references: 7 changes), 4
+        // (the history entries' codes) and 5 (the events intake keeps, copied from the outbox)
+        assertTrue("the upgrade start applied schema changes 2 to 5", log.contains("Schema of safenest-intake at version 5-sn-case-event-from-outbox: 11 change(s) run now, 9 found already made, 20 in all"));
         // and at each restart the unit's history carries the mark of its changelog: one query, no Liquibase run
         assertEquals("each restart finds intake up to date", 2,
-                log.lines().filter(l -> l.contains("Schema of safenest-intake at version 4-sn-case-history-params: up to date with its changelog, 18 changes")).count());
+                log.lines().filter(l -> l.contains("Schema of safenest-intake at version 5-sn-case-event-from-outbox: up to date with its changelog, 20 changes")).count());
     }
 
     private static List<String> history(Connection c, String unit) throws SQLException {
@@ -152,6 +160,13 @@ public class SchemaUpgradeIT {
             }
         }
         return changes;
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static boolean indexExists(Connection c, String table, String index) throws SQLException {

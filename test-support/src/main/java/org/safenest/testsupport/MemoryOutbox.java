@@ -47,6 +47,13 @@ public final class MemoryOutbox implements Outbox {
         return n;
     }
 
+    /** Drops the oldest {@code n} events, as retention prunes delivered events. */
+    public synchronized void prune(int n) {
+        for (int i = 0; i < n && !events.isEmpty(); i++) {
+            events.remove(0);
+        }
+    }
+
     @Override
     public long head() {
         return head.get();

@@ -5,7 +5,7 @@
  * order, each consumer applying an event id once. The outbox is the truth; EventAdmin events are only a signal.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.safenest.api.outbox;
 
 import org.osgi.annotation.bundle.Export;

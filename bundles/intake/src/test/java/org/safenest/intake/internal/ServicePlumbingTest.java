@@ -50,6 +50,40 @@ class ServicePlumbingTest {
         assertEquals(30, t.count("CaseEntity"));
     }
 
+    /**
+     * Issue 12: intake keeps every event it writes to the outbox (same id, topic and properties) with its records, so
+     * that reporting can build its figures from them after the outbox pruned the events; batches come oldest first.
+     */
+    @Test
+    void everyOutboxEventIsKeptByIntakeWithTheSameIdAndIsHandedBackInOrder() {
+        for (int i = 0; i < 7; i++) {
+            t.service.submit(INTAKE, "kaohsiung", report("keep-" + i, "fragile-family", "sanmin", null, null, 4));
+        }
+        CaseEventHistory history = new CaseEventHistory(t.db::required);
+        assertEquals(14, history.count("kaohsiung"));
+        assertEquals(0, history.count("hong-kong"));
+        assertEquals(14, history.count(null));
+        List<org.safenest.api.outbox.OutboxEvent> kept = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        history.replay("kaohsiung", 4, batch -> {
+            sizes.add(batch.size());
+            kept.addAll(batch);
+        });
+        assertEquals(List.of(4, 4, 4, 2), sizes);
+        List<org.safenest.api.outbox.OutboxEvent> written = t.outbox.events();
+        assertEquals(written.stream().map(e -> e.id()).toList(), kept.stream().map(e -> e.id()).toList());
+        for (int i = 0; i < written.size(); i++) {
+            assertEquals(written.get(i).topic(), kept.get(i).topic());
+            assertEquals(written.get(i).key(), kept.get(i).key());
+            // JSON gives small numbers back as Integer: compared as text, in key order
+            assertEquals(new java.util.TreeMap<>(written.get(i).properties()).toString(),
+                    new java.util.TreeMap<>(kept.get(i).properties()).toString());
+        }
+        // a change that rolls back keeps nothing
+        assertThrows(RuntimeException.class, () -> t.service.submit(INTAKE, "kaohsiung", report("keep-x", "nope", "sanmin", null, null, 4)));
+        assertEquals(14, history.count("kaohsiung"));
+    }
+
     @Test
     void aChangeThatRollsBackLeavesNoEventAndARefusalRecord() {
         t.service.submit(INTAKE, "kaohsiung", report("rb-1", "fragile-family", "sanmin", null, null, 4));

@@ -212,12 +212,55 @@ class FactReportsTest {
     }
 
     @Test
-    void aRebuildDropsTheRegionsFiguresAndTheOutboxDeliversThemAgain() {
+    void aRebuildDropsTheRegionsFiguresAndTheOutboxDeliversThemAgain() throws Exception {
         t.newCase("KH-1", "2026-03-02T09:00");
         t.newCase("KH-2", "2026-03-03T09:00");
-        assertEquals(4, t.facts.rebuild(TestSupport.REGION)); // two reports, each received and dispatched
+        assertEquals(0, t.facts.rebuild(TestSupport.REGION)); // no capability keeps its events here: the outbox only
+        t.facts.awaitPasses(java.time.Duration.ofSeconds(10));
         assertEquals(List.of("[2026-03, 0, 0, null]"), rows(t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"))));
         t.outbox.deliverTo(t.facts);
+        assertEquals(List.of("[2026-03, 2, 0, 0.0]"), rows(t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"))));
+    }
+
+    /**
+     * Issue 12: the outbox pruned the first case's events; a rebuild goes through the events intake keeps (here a list
+     * with the same ids) and then the outbox's, and counts each report once.
+     */
+    @Test
+    void aRebuildAfterPruningCountsFromTheEventsIntakeKeeps() throws Exception {
+        t.newCase("KH-1", "2026-03-02T09:00");
+        t.newCase("KH-2", "2026-03-03T09:00");
+        List<OutboxEvent> kept = t.outbox.events();
+        t.outbox.prune(2); // KH-1's received and dispatched events
+        t.facts.catchUpWait(java.time.Duration.ZERO);
+        t.facts.bindHistory(new org.safenest.api.outbox.EventHistory() {
+            @Override
+            public String topicPrefix() {
+                return IntakeEvents.TOPIC_PREFIX;
+            }
+
+            @Override
+            public long count(String region) {
+                return kept.stream().filter(e -> region == null || region.equals(e.region())).count();
+            }
+
+            @Override
+            public void replay(String region, int batchSize, java.util.function.Consumer<List<OutboxEvent>> batches) {
+                List<OutboxEvent> mine = kept.stream().filter(e -> region == null || region.equals(e.region())).toList();
+                for (int i = 0; i < mine.size(); i += batchSize) {
+                    batches.accept(mine.subList(i, Math.min(mine.size(), i + batchSize)));
+                }
+            }
+        });
+        t.facts.awaitPasses(java.time.Duration.ofSeconds(10));
+
+        assertEquals(4, t.facts.rebuild(TestSupport.REGION));
+        t.facts.awaitPasses(java.time.Duration.ofSeconds(10));
+        assertEquals(0, t.facts.historyWaiting());
+        assertEquals(List.of("[2026-03, 2, 0, 0.0]"), rows(t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"))));
+        long before = t.facts.duplicates();
+        t.outbox.deliverTo(t.facts); // what the outbox still keeps, delivered again after the pass: recognised
+        assertEquals(before + 2, t.facts.duplicates());
         assertEquals(List.of("[2026-03, 2, 0, 0.0]"), rows(t.report(FactReports.INTAKE_VOLUME).compute(request("2026-03-01", "2026-03-31"))));
     }
 

@@ -6,14 +6,17 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.safenest.api.outbox.Outbox;
 import org.safenest.api.region.RegionService;
 import org.safenest.reporting.internal.facts.FactConsumer;
 
-/** {@code safenest:reports-rebuild}: drops a region's statistics and builds them again from the outbox. */
+/**
+ * {@code safenest:reports-rebuild}: drops a region's statistics and builds them again from the events intake keeps with
+ * its records, then from the outbox.
+ */
 @Command(scope = "safenest", name = "reports-rebuild", description = "Drops a region's statistics and builds them again from the "
-        + "events the outbox keeps (every intake event since the oldest kept), showing progress until done. Other regions' "
-        + "figures are untouched. Statistics of the region are incomplete while it runs.")
+        + "events intake keeps with its cases (every event since the first, also those the outbox has pruned), then from the "
+        + "outbox, showing progress until done. Other regions' figures are untouched. Statistics of the region are "
+        + "incomplete while it runs.")
 @Service
 public class ReportsRebuildCommand implements Action {
 
@@ -33,19 +36,19 @@ public class ReportsRebuildCommand implements Action {
     public Object execute() throws Exception {
         regions.require(region);
         long events = facts.rebuild(region);
-        System.out.printf("Rebuilding the statistics of %s from %d event(s) in the outbox...%n", region, events);
+        System.out.printf("Rebuilding the statistics of %s from %,d event(s) kept by intake, then the outbox...%n", region, events);
         if (noWait) {
             return null;
         }
         long last = -1;
         while (true) {
-            Outbox.ConsumerState s = facts.state();
-            long done = Math.max(0, events - s.lag());
+            long waiting = facts.waiting();
+            long done = Math.max(0, events - facts.historyWaiting());
             if (done != last) {
-                System.out.printf("  %,d of %,d events (%d%%)%n", done, events, events == 0 ? 100 : done * 100 / Math.max(1, events));
+                System.out.printf("  %,d of %,d kept events (%d%%)%n", done, events, events == 0 ? 100 : done * 100 / Math.max(1, events));
                 last = done;
             }
-            if (s.lag() == 0) {
+            if (waiting == 0) {
                 break;
             }
             Thread.sleep(1000);

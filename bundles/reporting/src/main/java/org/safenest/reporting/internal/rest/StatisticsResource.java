@@ -66,13 +66,17 @@ public class StatisticsResource implements ApiResource {
         this.facts = facts;
     }
 
-    /** How far a rebuild (or the everyday delivery of events) has got. */
-    public record Collection(String region, long position, long head, long waiting) {
+    /**
+     * How far a rebuild (or the everyday delivery of events) has got: the outbox's position and head, and what is
+     * still {@code waiting} (the outbox's lag and the events kept by intake that a rebuild still goes through; 0 when
+     * the figures are complete), of which {@code fromRecords} are intake's kept events.
+     */
+    public record Collection(String region, long position, long head, long waiting, long fromRecords) {
     }
 
     /**
-     * {@code POST .../statistics/rebuild} (admin): drops the region's statistics and builds them again from the
-     * outbox; answers at once, {@code GET .../statistics/rebuild} shows progress ({@code waiting} reaches 0).
+     * {@code POST .../statistics/rebuild} (admin): drops the region's statistics and builds them again from the events
+     * intake keeps with its records, then from the outbox; answers at once, {@code GET .../statistics/rebuild} shows progress ({@code waiting} reaches 0).
      */
     @POST
     @Path("rebuild")
@@ -97,7 +101,7 @@ public class StatisticsResource implements ApiResource {
 
     private Collection collection(String region) {
         Outbox.ConsumerState s = facts.state();
-        return new Collection(region, s.position(), s.head(), s.lag());
+        return new Collection(region, s.position(), s.head(), facts.waiting(), facts.historyWaiting());
     }
 
     @GET
