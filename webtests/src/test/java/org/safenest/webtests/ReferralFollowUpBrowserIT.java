@@ -14,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,9 +32,7 @@ public class ReferralFollowUpBrowserIT extends AbstractBrowserIT {
     @Test
     public void theChairDecidesTheReminderShowsTheWorkerRecordsTheFollowUpAndListsRetry() throws Exception {
         String base = "http://localhost:" + port;
-        String loaded = console("safenest:demo-cases");
-        assertTrue(loaded, loaded.contains("for the chair to decide"));
-        JsonNode meeting = getJson("/api/regions/" + REGION + "/referral-meetings/next", "chair", "chair");
+        JsonNode meeting = loadDemoMeeting();
         String id = null;
         String waiting = null;
         for (JsonNode p : meeting.path("agenda")) {
@@ -50,18 +47,7 @@ public class ReferralFollowUpBrowserIT extends AbstractBrowserIT {
         assertNotNull(meeting.toString(), waiting);
 
         // The chair decides, in Chinese: child protection takes the case it was proposed to take, so it moves.
-        driver.get(base + "/");
-        waitFor("#login-form");
-        login("chair", "chair");
-        waitFor("#nav a[href='#/referral']");
-        driver.get(base + "/#/referral/decide?region=" + REGION);
-        waitFor("#rb-decide-form");
-        new Select(driver.findElement(By.id("rb-decide-proposal"))).selectByValue(id);
-        click("#rb-outcome-CP_TAKES");
-        driver.findElement(By.id("rb-rationale")).sendKeys("示範資料：聯訪後由兒保開案。");
-        click("#rb-decide-submit");
-        WebElement decided = waitFor("#rb-decided");
-        assertEquals(id, decided.getAttribute("data-id"));
+        chairDecides(id, "CP_TAKES", "示範資料：聯訪後由兒保開案。");
         WebElement pending = waitFor("#rb-decided-follow-up");
         assertTrue(pending.getText(), pending.getText().contains("尚待執行"));
         JsonNode stored = getJson("/api/regions/" + REGION + "/referrals/" + id, "chair", "chair");
