@@ -713,7 +713,7 @@ function reminderItem(ctx, ref, r, state, proposals, followedUp) {
   const headingId = `reminder-${r.kind}-${key}-title`;
   const item = el('li', { class: `card rb-reminder rb-${state}`, id: `reminder-${r.kind}-${key}`, 'data-kind': r.kind,
     'data-proposal': r.proposalId || null, 'data-state': state, 'aria-labelledby': headingId },
-  el('h3', { id: headingId }, t(`rb.reminder.${r.kind}`, { id: r.proposalId, date: date(ctx, r.meetingDate) })),
+  el('h2', { id: headingId }, t(`rb.reminder.${r.kind}`, { id: r.proposalId, date: date(ctx, r.meetingDate) })),
   el('ul', { class: 'meta' },
     el('li', {}, el('span', { class: 'status rb-due', 'data-state': state }, t(`rb.due.${state}`))),
     el('li', {}, t('rb.dueOn', { date: date(ctx, r.due) }))));
