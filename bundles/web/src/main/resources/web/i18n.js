@@ -30,6 +30,10 @@ const TEXTS = {
     goToPage: '前往「{page}」',
     regionUnavailableTitle: '無法開啟這個區域',
     regionUnavailable: '這個連結屬於區域「{region}」，您沒有這個區域的權限，或這個區域已不存在。',
+    listUnreachable: '無法連線到伺服器，所以目前無法顯示這份資料。請確認網路連線後按「重試」。',
+    listFailed: '資料載入失敗。請按「重試」；若仍失敗，請稍後再試。',
+    listForbidden: '您沒有權限檢視這份資料。',
+    retry: '重試',
   },
   en: {
     skip: 'Skip to main content',
@@ -61,6 +65,10 @@ const TEXTS = {
     goToPage: 'Go to “{page}”',
     regionUnavailableTitle: 'This region cannot be opened',
     regionUnavailable: 'This link belongs to the region “{region}”, which you may not use or which no longer exists.',
+    listUnreachable: 'The server cannot be reached, so this cannot be shown now. Check the connection and choose “Try again”.',
+    listFailed: 'This could not be loaded. Choose “Try again”; if it fails again, try later.',
+    listForbidden: 'You may not see this.',
+    retry: 'Try again',
   },
 };
 

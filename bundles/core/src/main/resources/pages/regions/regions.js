@@ -2,6 +2,7 @@
 // files uploaded as one zip archive (checked first: every problem by file and line, nothing changed), and removal.
 // Served by safenest-core at /pages/regions/. See docs/regions.md for the files.
 import { el, clear } from '/dom.js';
+import { loadList } from '/lists.js';
 
 const TEXTS = {
   'zh-Hant': {
@@ -105,16 +106,11 @@ export default {
     ctx.addTexts(TEXTS);
     loadCss();
     const { t, api } = ctx;
-    const regions = await api.get('/api/regions');
-    if (!ctx.isCurrent()) return;
-    const list = regions.ok ? regions.body : [];
     const status = el('div', { id: 'rg-status', role: 'status', 'aria-live': 'polite' });
     const result = el('div', { id: 'rg-result' });
+    const target = el('select', { id: 'rg-target' }, el('option', { value: '' }, t('rg.target.new')));
 
-    const target = el('select', { id: 'rg-target' },
-      el('option', { value: '' }, t('rg.target.new')),
-      ...list.map((r) => el('option', { value: r.code }, t('rg.target.replace', { code: r.code }))));
-    const rows = list.map((r) => {
+    function row(r) {
       const remove = el('button', { type: 'button', class: 'secondary', id: `rg-remove-${r.code}` }, t('rg.remove', { code: r.code }));
       remove.addEventListener('click', async () => {
         if (!window.confirm(t('rg.removeConfirm', { code: r.code }))) return;
@@ -137,7 +133,30 @@ export default {
         el('td', {}, `${counts.districts ?? 0} / ${counts.offices ?? 0} / ${counts.preschools ?? 0}`),
         el('td', {}, r.source || ''),
         el('td', {}, remove));
+    }
+
+    // The regions' list: when it cannot be loaded, a message and "Try again" in its place (the upload still works).
+    const listBox = el('div', { id: 'rg-list' });
+    await loadList(listBox, {
+      t,
+      id: 'rg-list-error',
+      isCurrent: ctx.isCurrent,
+      accept: (a) => a.ok && Array.isArray(a.body),
+      load: () => api.get('/api/regions'),
+      show: (a) => {
+        target.querySelectorAll('option[value]:not([value=""])').forEach((o) => o.remove());
+        target.append(...a.body.map((r) => el('option', { value: r.code }, t('rg.target.replace', { code: r.code }))));
+        listBox.append(el('div', { class: 'rg-wrap' }, el('table', { class: 'rg-table', id: 'rg-regions' },
+          el('thead', {}, el('tr', {},
+            el('th', { scope: 'col' }, t('rg.col.code')),
+            el('th', { scope: 'col' }, t('rg.col.name')),
+            el('th', { scope: 'col' }, t('rg.col.counts')),
+            el('th', { scope: 'col' }, t('rg.col.source')),
+            el('th', { scope: 'col' }, t('rg.col.actions')))),
+          el('tbody', {}, ...a.body.map(row)))));
+      },
     });
+    if (!ctx.isCurrent()) return;
 
     const file = el('input', { type: 'file', id: 'rg-file', accept: '.zip,application/zip' });
     const check = el('button', { type: 'button', id: 'rg-check' }, t('rg.check'));
@@ -184,14 +203,7 @@ export default {
       el('p', {}, t('rg.intro')),
       el('p', { class: 'hint' }, t('rg.docs')),
       el('h2', {}, t('rg.list')),
-      el('div', { class: 'rg-wrap' }, el('table', { class: 'rg-table', id: 'rg-regions' },
-        el('thead', {}, el('tr', {},
-          el('th', { scope: 'col' }, t('rg.col.code')),
-          el('th', { scope: 'col' }, t('rg.col.name')),
-          el('th', { scope: 'col' }, t('rg.col.counts')),
-          el('th', { scope: 'col' }, t('rg.col.source')),
-          el('th', { scope: 'col' }, t('rg.col.actions')))),
-        el('tbody', {}, ...rows))),
+      listBox,
       status,
       el('h2', {}, t('rg.upload')),
       el('div', { class: 'field' }, el('label', { for: 'rg-target' }, t('rg.target')), target),

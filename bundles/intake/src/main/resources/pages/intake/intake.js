@@ -3,6 +3,7 @@
 // /pages/intake/.
 import { el, clear } from '/dom.js';
 import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
+import { loadFailure as sharedLoadFailure } from '/lists.js';
 
 const TEXTS = {
   'zh-Hant': {
@@ -73,9 +74,6 @@ const TEXTS = {
     'in.choose': '請選擇',
     'in.yes': '是',
     'in.no': '否',
-    'in.loadFailed': '資料載入失敗，請稍後再試。',
-    'in.listUnreachable': '無法連線到伺服器，所以目前無法顯示這份資料。請確認網路連線後按「重試」。',
-    'in.retry': '重試',
     'in.unreachable': '無法連線到伺服器。已填寫的內容都還在，請稍後再送出一次；重新送出不會重複建案。',
     'in.forbidden': '您沒有權限執行此操作。',
     'in.conflict': '案件目前的狀態不允許此操作：{message}',
@@ -432,9 +430,6 @@ const TEXTS = {
     'in.choose': 'Choose',
     'in.yes': 'Yes',
     'in.no': 'No',
-    'in.loadFailed': 'The data could not be loaded. Try again later.',
-    'in.listUnreachable': 'The server cannot be reached, so this cannot be shown now. Check the connection and choose “Try again”.',
-    'in.retry': 'Try again',
     'in.unreachable': 'The server cannot be reached. Everything you filled in is still here: submit again later; submitting again never opens a second case.',
     'in.forbidden': 'You may not do this.',
     'in.conflict': 'The case does not allow this now: {message}',
@@ -938,18 +933,9 @@ function failure(ctx, answer, id) {
   return el('p', { class: 'form-error', role: 'alert', id }, text);
 }
 
-/**
- * A list (or the case view) that could not be loaded: what happened, in words that fit a list (nothing was typed, so
- * nothing is "kept"), and a button that loads it again.
- */
+/** A list (or the case view) that could not be loaded, with the shell's "Try again" (/lists.js): draws the page again. */
 function loadFailure(ctx, answer, id) {
-  let text;
-  if (answer.status === 0) text = ctx.t('in.listUnreachable');
-  else if (answer.status === 403) text = ctx.t('in.forbidden');
-  else text = ctx.t('in.loadFailed');
-  return el('div', { class: 'form-error in-load-failure', role: 'alert', id },
-    el('p', {}, text),
-    el('button', { type: 'button', class: 'secondary', id: `${id}-retry`, onclick: () => ctx.retry() }, ctx.t('in.retry')));
+  return sharedLoadFailure(ctx.t, answer, id, () => ctx.retry());
 }
 
 function officeSelect(ctx, ref, exclude) {

@@ -1,7 +1,9 @@
 // The referral board's page (轉介溝通平台) in the Safenest web shell: the next meeting's agenda, the proposal form,
-// the chair's decision form and past meetings. Served by safenest-referral-board at /pages/referral/.
+// the chair's decision form, the reminders with the decisions' follow-ups, and past meetings. Served by
+// safenest-referral-board at /pages/referral/. A list that cannot be loaded shows the shell's "Try again" (/lists.js).
 import { el, clear } from '/dom.js';
 import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
+import { loadList } from '/lists.js';
 
 const TEXTS = {
   'zh-Hant': {
@@ -12,6 +14,33 @@ const TEXTS = {
     'rb.tab.propose': '提案',
     'rb.tab.decide': '主席決議',
     'rb.tab.meetings': '歷次會議',
+    'rb.tab.reminders': '提醒與後續執行',
+    'rb.remindersIntro': '需要處理的事項，逾期的排在最前面。決議須轉案時，由負責的人在此記錄執行情形，提醒隨即移除。',
+    'rb.remindersNone': '目前沒有需要處理的事項。',
+    'rb.remindersCount': '共 {n} 項，其中 {overdue} 項逾期。',
+    'rb.reminder.PROPOSAL_WAITING': '提案 {id} 等候決議',
+    'rb.reminder.MEETING_COMING': '{date} 會議',
+    'rb.reminder.DECISION_NOT_CARRIED_OUT': '{id} 的決議尚未執行',
+    'rb.reminderDetail.onAgenda': '排在 {date} 會議議程。',
+    'rb.reminderDetail.awaitsDecision': '已排入 {date} 會議議程，尚待主席決議。',
+    'rb.reminderDetail.cutoff': '提案截止日：{date}。',
+    'rb.reminderDetail.meetingDay': '會議日：{date}。',
+    'rb.reminderDetail.decided': '{date} 決議：{outcome}；主責：{lead}。通報/系統號：{number}。',
+    'rb.due.overdue': '逾期',
+    'rb.due.today': '今日到期',
+    'rb.due.coming': '尚未到期',
+    'rb.dueOn': '到期日：{date}',
+    'rb.field.note': '執行情形',
+    'rb.field.followUpNote': '執行情形',
+    'rb.field.followUpDoneAt': '執行記錄時間',
+    'rb.hint.note': '寫明做了什麼，例如已由哪個單位開案或交接。請勿填寫姓名、身分證號、電話、電子郵件、地址或出生日期。',
+    'rb.recordFollowUp': '記錄後續執行',
+    'rb.followedUp': '已記錄 {id} 的後續執行，提醒已移除。',
+    'rb.fixFollowUp': '後續執行未記錄，請修正標示的欄位。',
+    'rb.followUpConflict': '此決議不需執行，或已經有人記錄執行。',
+    'rb.followUpPending': '此決議須轉案，尚待執行：',
+    'rb.seeReminders': '前往「提醒與後續執行」',
+    'rb.err.note.too-long': '內容過長，最多 1,000 字。',
     'rb.nextMeeting': '下次會議：{date}',
     'rb.meeting': '{date} 會議',
     'rb.cutoff': '提案截止日：{date}',
@@ -99,6 +128,33 @@ const TEXTS = {
     'rb.tab.propose': 'Propose',
     'rb.tab.decide': 'Chair’s decisions',
     'rb.tab.meetings': 'Past meetings',
+    'rb.tab.reminders': 'Reminders and follow-ups',
+    'rb.remindersIntro': 'What needs doing, overdue first. When a decision moves a case, the person responsible records here what was done, and the reminder goes.',
+    'rb.remindersNone': 'Nothing needs doing now.',
+    'rb.remindersCount': '{n} item(s), {overdue} overdue.',
+    'rb.reminder.PROPOSAL_WAITING': 'Proposal {id} waits for its decision',
+    'rb.reminder.MEETING_COMING': 'Meeting of {date}',
+    'rb.reminder.DECISION_NOT_CARRIED_OUT': 'The decision on {id} is not carried out yet',
+    'rb.reminderDetail.onAgenda': 'On the agenda of the meeting of {date}.',
+    'rb.reminderDetail.awaitsDecision': 'Was on the agenda of the meeting of {date} and waits for the chair’s decision.',
+    'rb.reminderDetail.cutoff': 'Proposals by {date}.',
+    'rb.reminderDetail.meetingDay': 'The meeting is on {date}.',
+    'rb.reminderDetail.decided': 'Decided on {date}: {outcome}; lead: {lead}. Report or system number: {number}.',
+    'rb.due.overdue': 'Overdue',
+    'rb.due.today': 'Due today',
+    'rb.due.coming': 'Not due yet',
+    'rb.dueOn': 'Due: {date}',
+    'rb.field.note': 'What was done',
+    'rb.field.followUpNote': 'What was done',
+    'rb.field.followUpDoneAt': 'Recorded at',
+    'rb.hint.note': 'Say what was done, such as which office opened or took over the case. No names, ID numbers, phone numbers, e-mail or street addresses, or dates of birth.',
+    'rb.recordFollowUp': 'Record the follow-up',
+    'rb.followedUp': 'Follow-up of {id} recorded; its reminder is gone.',
+    'rb.fixFollowUp': 'The follow-up was not recorded. Correct the marked field.',
+    'rb.followUpConflict': 'This decision needs no follow-up, or someone has already recorded it.',
+    'rb.followUpPending': 'This decision moves the case and is still to be carried out:',
+    'rb.seeReminders': 'Go to “Reminders and follow-ups”',
+    'rb.err.note.too-long': 'Too long: at most 1,000 characters.',
     'rb.nextMeeting': 'Next meeting: {date}',
     'rb.meeting': 'Meeting of {date}',
     'rb.cutoff': 'Proposals by: {date}',
@@ -257,6 +313,7 @@ export default {
       { id: 'agenda', render: agenda },
       { id: 'propose', render: propose, roles: ['social-worker', 'supervisor'] },
       { id: 'decide', render: decide, roles: ['board-chair'] },
+      { id: 'reminders', render: reminders, roles: ['social-worker', 'supervisor', 'board-chair'] },
       { id: 'meetings', render: meetings },
     ].filter((v) => !v.roles || ctx.hasRole(...v.roles));
     const view = views.find((v) => v.id === ctx.sub) || views[0];
@@ -268,22 +325,36 @@ export default {
         el('a', { href: ctx.link(v.id), id: `rb-tab-${v.id}`, 'aria-current': v === view ? 'page' : null }, t(`rb.tab.${v.id}`)))))));
     const body = el('div', { id: `rb-${view.id}` });
     container.append(body);
-    const ref = await loadReference(ctx);
-    await view.render(body, ctx, ref);
+    loadCss();
+    // offices and districts first (every view names them), then the view's own list; each with its "Try again"
+    await listInto(body, ctx, 'rb-reference-error', () => loadReference(ctx), (answer) => view.render(body, ctx, answer.body));
   },
 };
 
+const CSS_URL = new URL('./referral.css', import.meta.url).href;
+
+function loadCss() {
+  if (!document.querySelector(`link[href="${CSS_URL}"]`)) {
+    document.head.append(el('link', { rel: 'stylesheet', href: CSS_URL }));
+  }
+}
+
+/** Loads a list into `box` with the shell's message and "Try again" (reloading just this list) when it fails. */
+function listInto(box, ctx, id, load, show) {
+  return loadList(box, { t: ctx.t, id, load, show, isCurrent: ctx.isCurrent });
+}
+
+/** The region's offices and districts, as an answer: `{ ok, status, body: { offices, districts } }`. */
 async function loadReference(ctx) {
   const code = ctx.region.code;
   if (!reference.has(code)) {
     const [offices, districts] = await Promise.all([
       ctx.api.get(`/api/regions/${code}/offices`), ctx.api.get(`/api/regions/${code}/districts`)]);
-    if (offices.status !== 200 || districts.status !== 200) {
-      return { offices: [], districts: [] };
-    }
+    const failed = [offices, districts].find((a) => a.status !== 200);
+    if (failed) return failed;
     reference.set(code, { offices: offices.body, districts: districts.body });
   }
-  return reference.get(code);
+  return { ok: true, status: 200, body: reference.get(code) };
 }
 
 const base = (ctx) => `/api/regions/${encodeURIComponent(ctx.region.code)}`;
@@ -296,6 +367,13 @@ function date(ctx, iso) {
   if (!iso) return '';
   return new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'zh-TW', { dateStyle: 'long', timeZone: 'UTC' })
     .format(new Date(`${iso}T00:00:00Z`));
+}
+
+function dateTime(ctx, instant) {
+  const d = new Date(typeof instant === 'number' && instant < 1e11 ? instant * 1000 : instant);
+  if (Number.isNaN(d.getTime())) return String(instant);
+  return new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'zh-TW',
+    { dateStyle: 'long', timeStyle: 'short', timeZone: ctx.region.timeZone || 'UTC' }).format(d);
 }
 
 function name(ctx, list, code) {
@@ -334,6 +412,8 @@ function proposalCard(ctx, ref, p, headingLevel = 'h3') {
         el('dt', {}, t('rb.field.bestInterest')), el('dd', {}, t(d.decidedOnBestInterest ? 'rb.yes' : 'rb.no')),
         el('dt', {}, t('rb.field.followUp')), el('dd', {}, t(`rb.followUp.${d.followUp}`)),
         d.transferredCase ? [el('dt', {}, t('rb.field.transferredCase')), el('dd', {}, d.transferredCase)] : null,
+        d.followUpNote ? [el('dt', {}, t('rb.field.followUpNote')), el('dd', { class: 'rb-follow-up-note' }, d.followUpNote)] : null,
+        d.followUpDoneAt ? [el('dt', {}, t('rb.field.followUpDoneAt')), el('dd', {}, dateTime(ctx, d.followUpDoneAt))] : null,
         el('dt', {}, t('rb.field.decidedBy')), el('dd', {}, d.decidedBy))));
   }
   return card;
@@ -352,19 +432,16 @@ function meetingHeader(ctx, m, key, level = 'h2') {
 
 // ---- the next meeting's agenda ----
 async function agenda(body, ctx, ref) {
-  const answer = await ctx.api.get(`${base(ctx)}/referral-meetings/next`);
-  if (answer.status !== 200) {
-    body.append(failure(ctx, answer));
-    return;
-  }
-  const m = answer.body;
-  body.append(...meetingHeader(ctx, m, 'rb.nextMeeting'));
-  if (m.agenda.length === 0) {
-    body.append(el('p', { class: 'notice' }, ctx.t('rb.agendaEmpty')));
-  }
-  const list = el('div', { id: 'rb-agenda-list' });
-  m.agenda.forEach((p) => list.append(proposalCard(ctx, ref, p)));
-  body.append(list);
+  await listInto(body, ctx, 'rb-list-error', () => ctx.api.get(`${base(ctx)}/referral-meetings/next`), (answer) => {
+    const m = answer.body;
+    body.append(...meetingHeader(ctx, m, 'rb.nextMeeting'));
+    if (m.agenda.length === 0) {
+      body.append(el('p', { class: 'notice' }, ctx.t('rb.agendaEmpty')));
+    }
+    const list = el('div', { id: 'rb-agenda-list' });
+    m.agenda.forEach((p) => list.append(proposalCard(ctx, ref, p)));
+    body.append(list);
+  });
 }
 
 // ---- field errors beside their fields ----
@@ -472,12 +549,12 @@ async function propose(body, ctx, ref) {
 
 // ---- the chair's decision form ----
 async function decide(body, ctx, ref, notice) {
+  await listInto(body, ctx, 'rb-list-error', () => ctx.api.get(`${base(ctx)}/referral-meetings`),
+    (answer) => decisionForm(body, ctx, ref, answer, notice));
+}
+
+function decisionForm(body, ctx, ref, answer, notice) {
   const { t } = ctx;
-  const answer = await ctx.api.get(`${base(ctx)}/referral-meetings`);
-  if (answer.status !== 200) {
-    body.append(failure(ctx, answer));
-    return;
-  }
   const day = today(ctx);
   const open = answer.body.filter((m) => m.date <= day)
     .flatMap((m) => m.agenda.filter((p) => p.status === 'ON_AGENDA'));
@@ -525,9 +602,13 @@ async function decide(body, ctx, ref, notice) {
     submit.disabled = false;
     if (result.status === 200) {
       const text = t('rb.recorded', { id, outcome: t(`rb.outcome.${result.body.decision.outcome}`) });
+      const pending = result.body.decision.followUp === 'PENDING';
       clear(body);
-      await decide(body, ctx, ref, el('p', { class: 'form-ok', role: 'status', id: 'rb-decided', 'data-id': id }, text));
-      ctx.announce(text);
+      await decide(body, ctx, ref, el('div', { class: 'form-ok', role: 'status', id: 'rb-decided', 'data-id': id },
+        el('p', {}, text),
+        pending ? el('p', { id: 'rb-decided-follow-up' }, t('rb.followUpPending'), ' ',
+          el('a', { href: ctx.link('reminders'), id: 'rb-decided-reminders' }, t('rb.seeReminders'))) : null));
+      ctx.announce(pending ? `${text} ${t('rb.followUpPending')}` : text);
     } else if (result.status === 400 && result.body && Array.isArray(result.body.fields)) {
       const { first, unplaced } = showErrors(ctx, form, result.body.fields);
       message.append(el('p', { class: 'form-error', role: 'alert' }, t('rb.fixDecision'), ...unplaced.map((u) => ` ${u}`)));
@@ -544,11 +625,11 @@ async function decide(body, ctx, ref, notice) {
 
 // ---- past meetings with their decisions ----
 async function meetings(body, ctx, ref) {
-  const answer = await ctx.api.get(`${base(ctx)}/referral-meetings`);
-  if (answer.status !== 200) {
-    body.append(failure(ctx, answer));
-    return;
-  }
+  await listInto(body, ctx, 'rb-list-error', () => ctx.api.get(`${base(ctx)}/referral-meetings`),
+    (answer) => pastMeetings(body, ctx, ref, answer));
+}
+
+function pastMeetings(body, ctx, ref, answer) {
   const day = today(ctx);
   const past = answer.body.filter((m) => m.date <= day || m.status !== 'SCHEDULED')
     .sort((a, b) => (a.date < b.date ? 1 : -1));
@@ -562,4 +643,137 @@ async function meetings(body, ctx, ref) {
     m.agenda.forEach((p) => section.append(proposalCard(ctx, ref, p)));
     body.append(section);
   }
+}
+
+// ---- reminders, and the decisions' follow-ups ----
+const URGENCY = { overdue: 0, today: 1, coming: 2 };
+
+/** Whether a reminder is overdue (its day has passed), due today, or coming, on the region's day `day`. */
+export function urgency(reminder, day) {
+  if (reminder.due < day) return 'overdue';
+  return reminder.due === day ? 'today' : 'coming';
+}
+
+/** The reminders overdue first, then due today, then coming; by due day within each, else in the server's order. */
+export function byUrgency(list, day) {
+  return list.map((r, i) => ({ r, i, u: URGENCY[urgency(r, day)] }))
+    .sort((a, b) => a.u - b.u || (a.r.due < b.r.due ? -1 : a.r.due > b.r.due ? 1 : a.i - b.i))
+    .map((x) => x.r);
+}
+
+/**
+ * The region's reminders and, for each decision not carried out, its proposal (outcome, lead, report number), as one
+ * answer: `{ ok, status, body: { reminders, proposals } }`, or the first answer that failed.
+ */
+async function loadReminders(ctx) {
+  const answer = await ctx.api.get(`${base(ctx)}/referral-reminders`);
+  if (answer.status !== 200 || !Array.isArray(answer.body)) return answer;
+  const ids = [...new Set(answer.body.filter((r) => r.kind === 'DECISION_NOT_CARRIED_OUT').map((r) => r.proposalId))];
+  const proposals = await Promise.all(ids.map((id) => ctx.api.get(`${base(ctx)}/referrals/${encodeURIComponent(id)}`)));
+  const failed = proposals.find((a) => a.status !== 200);
+  if (failed) return failed;
+  return { ok: true, status: 200, body: { reminders: answer.body, proposals: new Map(proposals.map((a) => [a.body.id, a.body])) } };
+}
+
+async function reminders(body, ctx, ref) {
+  const { t } = ctx;
+  const message = el('div', { id: 'rb-reminders-message', tabindex: '-1' });
+  const list = el('div', { id: 'rb-reminders-list' });
+  body.append(el('p', { class: 'hint' }, t('rb.remindersIntro')), message, list);
+  const reload = () => listInto(list, ctx, 'rb-reminders-error', () => loadReminders(ctx),
+    (answer) => showReminders(list, ctx, ref, answer.body, followedUp));
+  // a follow-up recorded: say so above the list and load the list again, without the reminder
+  async function followedUp(id) {
+    clear(message);
+    const text = t('rb.followedUp', { id });
+    message.append(el('p', { class: 'form-ok', role: 'status', id: 'rb-followed-up', 'data-id': id }, text));
+    await reload();
+    message.focus();
+    ctx.announce(text);
+  }
+  await reload();
+}
+
+function showReminders(list, ctx, ref, { reminders: all, proposals }, followedUp) {
+  const { t } = ctx;
+  const day = today(ctx);
+  if (all.length === 0) {
+    list.append(el('p', { class: 'notice', id: 'rb-reminders-none' }, t('rb.remindersNone')));
+    return;
+  }
+  const sorted = byUrgency(all, day);
+  const overdue = sorted.filter((r) => urgency(r, day) === 'overdue').length;
+  list.append(el('p', { id: 'rb-reminders-count' }, t('rb.remindersCount', { n: sorted.length, overdue })),
+    el('ol', { class: 'rb-reminders' }, sorted.map((r) => reminderItem(ctx, ref, r, urgency(r, day), proposals, followedUp))));
+}
+
+function reminderItem(ctx, ref, r, state, proposals, followedUp) {
+  const { t } = ctx;
+  const key = r.proposalId || r.meetingDate;
+  const headingId = `reminder-${r.kind}-${key}-title`;
+  const item = el('li', { class: `card rb-reminder rb-${state}`, id: `reminder-${r.kind}-${key}`, 'data-kind': r.kind,
+    'data-proposal': r.proposalId || null, 'data-state': state, 'aria-labelledby': headingId },
+  el('h2', { id: headingId }, t(`rb.reminder.${r.kind}`, { id: r.proposalId, date: date(ctx, r.meetingDate) })),
+  el('ul', { class: 'meta' },
+    el('li', {}, el('span', { class: 'status rb-due', 'data-state': state }, t(`rb.due.${state}`))),
+    el('li', {}, t('rb.dueOn', { date: date(ctx, r.due) }))));
+  const day = today(ctx);
+  if (r.kind === 'PROPOSAL_WAITING') {
+    item.append(el('p', {}, t(r.meetingDate <= day ? 'rb.reminderDetail.awaitsDecision' : 'rb.reminderDetail.onAgenda',
+      { date: date(ctx, r.meetingDate) })));
+  } else if (r.kind === 'MEETING_COMING') {
+    // due is the cutoff while proposals are open, else the meeting day (the two may be the same day)
+    item.append(el('p', {}, r.due < r.meetingDate ? t('rb.reminderDetail.cutoff', { date: date(ctx, r.due) })
+      : t('rb.reminderDetail.meetingDay', { date: date(ctx, r.meetingDate) })));
+  } else if (r.kind === 'DECISION_NOT_CARRIED_OUT') {
+    const p = proposals.get(r.proposalId);
+    if (p && p.decision) {
+      item.append(el('p', {}, t('rb.reminderDetail.decided', {
+        date: date(ctx, r.due), outcome: t(`rb.outcome.${p.decision.outcome}`), lead: t(`rb.lead.${p.decision.lead}`),
+        number: p.proposal.reportNumber,
+      })));
+    }
+    item.append(followUpForm(ctx, r.proposalId, followedUp));
+  }
+  return item;
+}
+
+/** The follow-up of one decision: what was done (POST .../follow-up { note }); the error beside the field. */
+function followUpForm(ctx, id, followedUp) {
+  const { t } = ctx;
+  const noteId = `rb-note-${id}`;
+  const note = el('textarea', { id: noteId, name: 'note', required: true, maxlength: '1000', rows: '3',
+    'aria-describedby': `${noteId}-hint ${noteId}-error` });
+  const message = el('div', { id: `rb-follow-up-message-${id}` });
+  const submit = el('button', { type: 'submit', id: `rb-follow-up-submit-${id}` }, t('rb.recordFollowUp'));
+  const form = el('form', { class: 'rb-follow-up', id: `rb-follow-up-${id}`, novalidate: true, 'data-id': id },
+    el('div', { class: 'field', 'data-field': 'note' },
+      el('label', { for: noteId }, t('rb.field.note')),
+      el('p', { class: 'hint', id: `${noteId}-hint` }, t('rb.hint.note')),
+      note,
+      el('p', { class: 'field-error', id: `${noteId}-error`, hidden: true })),
+    message,
+    el('p', {}, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    resetErrors(form);
+    clear(message);
+    submit.disabled = true;
+    const result = await ctx.api.post(`${base(ctx)}/referrals/${encodeURIComponent(id)}/follow-up`, { note: note.value });
+    submit.disabled = false;
+    if (!ctx.isCurrent()) return;
+    if (result.status === 200) {
+      await followedUp(id);
+    } else if (result.status === 400 && result.body && Array.isArray(result.body.fields)) {
+      const { first, unplaced } = showFieldErrors(form, result.body.fields, (e) => (e.field === 'note' ? noteId : null),
+        (e) => (e.code === 'too-long' ? t('rb.err.note.too-long') : errorText(ctx, e)));
+      message.append(el('p', { class: 'form-error', role: 'alert' }, t('rb.fixFollowUp'), ...unplaced.map((u) => ` ${u}`)));
+      if (first) first.focus();
+    } else {
+      message.append(result.status === 409 ? el('p', { class: 'form-error', role: 'alert' }, t('rb.followUpConflict'))
+        : failure(ctx, result));
+      submit.focus();
+    }
+  });
+  return form;
 }

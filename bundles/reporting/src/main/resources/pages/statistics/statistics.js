@@ -4,6 +4,7 @@
 // Served by safenest-reporting at /pages/statistics/.
 import { el, clear } from '/dom.js';
 import { errorText as fieldErrorText, resetErrors, showErrors as showFieldErrors } from '/forms.js';
+import { loadFailure, loadList } from '/lists.js';
 
 const TEXTS = {
   'zh-Hant': {
@@ -59,9 +60,7 @@ const TEXTS = {
     'st.forbidden': '您沒有權限檢視此報表。',
     'st.notFound': '找不到此報表，可能已移除。請重新選擇。',
     'st.failed': '計算失敗，請稍後再試。',
-    'st.unreachable': '無法連線到伺服器，請稍後再試。',
     'st.sessionExpired': '登入已失效，請重新登入。',
-    'st.listFailed': '無法載入報表清單，請稍後再試。',
     'st.err.required': '此欄為必填。',
     'st.err.month': '請輸入年月，例如 2026-01。',
     'st.err.order': '結束月份不能早於起始月份。',
@@ -140,9 +139,7 @@ const TEXTS = {
     'st.forbidden': 'You may not see this report.',
     'st.notFound': 'This report no longer exists. Choose again.',
     'st.failed': 'The report could not be computed. Try again later.',
-    'st.unreachable': 'The server cannot be reached. Try again later.',
     'st.sessionExpired': 'Your login has expired. Log in again.',
-    'st.listFailed': 'The list of reports could not be loaded. Try again later.',
     'st.err.required': 'This field is required.',
     'st.err.month': 'Enter a year and month, for example 2026-01.',
     'st.err.order': 'The end month cannot come before the start month.',
@@ -198,18 +195,20 @@ export default {
     container.append(
       el('h1', {}, `${t('st.title')}｜${regionName}`),
       el('p', { class: 'hint st-intro' }, t('st.intro')));
-    const [, answer] = await Promise.all([loadCss(), ctx.api.get(`${base(ctx)}/statistics`)]);
-    if (answer.status !== 200 || !Array.isArray(answer.body)) {
-      container.append(el('p', { class: 'form-error', role: 'alert', id: 'st-list-error' },
-        t(answer.status === 0 ? 'st.unreachable' : answer.status === 403 ? 'st.forbidden' : 'st.listFailed')));
-      return;
-    }
-    const reports = answer.body;
-    if (reports.length === 0) {
-      container.append(el('p', { class: 'notice', id: 'st-no-reports' }, t('st.noReports')));
-      return;
-    }
-    dashboard(container, ctx, reports);
+    // The list of reports: when it cannot be loaded, a message and "Try again" that loads just the list again.
+    const box = el('div', { id: 'st-reports' });
+    container.append(box);
+    await Promise.all([loadCss(), loadList(box, {
+      t,
+      id: 'st-list-error',
+      isCurrent: ctx.isCurrent,
+      accept: (a) => a.status === 200 && Array.isArray(a.body),
+      load: () => ctx.api.get(`${base(ctx)}/statistics`),
+      show: (a) => {
+        if (a.body.length === 0) box.append(el('p', { class: 'notice', id: 'st-no-reports' }, t('st.noReports')));
+        else dashboard(box, ctx, a.body);
+      },
+    })]);
   },
 };
 
@@ -522,7 +521,16 @@ function dashboard(container, ctx, reports) {
       fail(errors);
       return;
     }
-    const key = answer.status === 0 ? 'st.unreachable' : answer.status === 403 ? 'st.forbidden'
+    if (answer.status === 0 || answer.status >= 500) {
+      // the server could not be reached or failed: "Try again" computes the same query again
+      message.append(loadFailure(t, answer, 'st-error', () => {
+        clear(message);
+        run(query);
+      }));
+      message.focus();
+      return;
+    }
+    const key = answer.status === 403 ? 'st.forbidden'
       : answer.status === 404 ? 'st.notFound' : answer.status === 401 ? 'st.sessionExpired' : 'st.failed';
     message.append(el('p', { class: 'form-error', role: 'alert', id: 'st-error' }, t(key),
       answer.status >= 400 && answer.status !== 401 && answer.body && answer.body.message && answer.status !== 403

@@ -151,6 +151,34 @@ public abstract class AbstractBrowserIT {
         return out;
     }
 
+    /**
+     * Loads the demo data as an operator does (console {@code safenest:demo-cases}) and answers Kaohsiung's next
+     * meeting as the chair sees it: today's, with the synthetic demo proposals ({@code DEMO-RB-...}) on its agenda.
+     */
+    protected JsonNode loadDemoMeeting() throws Exception {
+        String loaded = console("safenest:demo-cases");
+        assertTrue(loaded, loaded.contains("referral board meeting: RB-"));
+        assertTrue(loaded, loaded.contains("for the chair to decide"));
+        return getJson("/api/regions/" + REGION + "/referral-meetings/next", "chair", "chair");
+    }
+
+    /** The demo chair logs in and decides a proposal in the page's decision tab; answers the message that says so. */
+    protected WebElement chairDecides(String id, String outcome, String rationale) {
+        driver.get("http://localhost:" + port + "/");
+        waitFor("#login-form");
+        login("chair", "chair");
+        waitFor("#nav a[href='#/referral']");
+        driver.get("http://localhost:" + port + "/#/referral/decide?region=" + REGION);
+        waitFor("#rb-decide-form");
+        new Select(driver.findElement(By.id("rb-decide-proposal"))).selectByValue(id);
+        click("#rb-outcome-" + outcome);
+        driver.findElement(By.id("rb-rationale")).sendKeys(rationale);
+        click("#rb-decide-submit");
+        WebElement decided = waitFor("#rb-decided");
+        assertEquals(id, decided.getAttribute("data-id"));
+        return decided;
+    }
+
     /** The codes a region's intake window takes (GET /api/regions/{region}/case-types), in the API's order. */
     protected List<String> caseTypes(String region) throws Exception {
         HttpResponse<String> r = get("/api/regions/" + region + "/case-types");

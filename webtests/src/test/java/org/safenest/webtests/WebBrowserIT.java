@@ -66,11 +66,7 @@ public class WebBrowserIT extends AbstractBrowserIT {
      */
     @Test
     public void theChairDecidesAProposalOfTheDemoData() throws Exception {
-        String base = "http://localhost:" + port;
-        String loaded = console("safenest:demo-cases");
-        assertTrue(loaded, loaded.contains("referral board meeting: RB-"));
-        assertTrue(loaded, loaded.contains("for the chair to decide"));
-        JsonNode meeting = getJson("/api/regions/" + REGION + "/referral-meetings/next", "chair", "chair");
+        JsonNode meeting = loadDemoMeeting();
         assertEquals(LocalDate.now(ZoneId.of("Asia/Taipei")).toString(), meeting.path("date").asText());
         String id = null;
         for (JsonNode p : meeting.path("agenda")) {
@@ -82,18 +78,7 @@ public class WebBrowserIT extends AbstractBrowserIT {
         }
         assertNotNull(meeting.toString(), id);
 
-        driver.get(base + "/");
-        waitFor("#login-form");
-        login("chair", "chair");
-        waitFor("#nav a[href='#/referral']");
-        driver.get(base + "/#/referral/decide");
-        waitFor("#rb-decide-form");
-        new Select(driver.findElement(By.id("rb-decide-proposal"))).selectByValue(id);
-        click("#rb-outcome-CP_TAKES");
-        driver.findElement(By.id("rb-rationale")).sendKeys("示範資料：聯訪後由兒保開案。");
-        click("#rb-decide-submit");
-        WebElement decided = waitFor("#rb-decided");
-        assertEquals(id, decided.getAttribute("data-id"));
+        chairDecides(id, "CP_TAKES", "示範資料：聯訪後由兒保開案。");
         shot("demo-chair-decided");
         JsonNode stored = getJson("/api/regions/" + REGION + "/referrals/" + id, "chair", "chair");
         assertEquals("CP_TAKES", stored.path("decision").path("outcome").asText());
