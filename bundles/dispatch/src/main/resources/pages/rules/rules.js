@@ -388,7 +388,8 @@ export default {
       }
       const p = a.body;
       if (!effective.value) effective.value = p.draft.effectiveFrom;
-      result.append(el('h2', {}, t('rs.result')),
+      // (append() would write a null as the text "null")
+      result.append(...[el('h2', {}, t('rs.result')),
         el('p', { class: 'notice', id: 'rs-summary', 'data-version': p.draft.version }, t('rs.summary', { v: p.draft.version,
           adopted: p.draft.adoptedOn, from: p.from, to: p.to, n: p.reports, changed: p.changedCount })),
         p.skipped > 0 ? el('p', { class: 'hint' }, t('rs.skipped', { n: p.skipped })) : null,
@@ -413,7 +414,8 @@ export default {
           el('td', {}, name.caseType(c.caseType)),
           el('td', {}, name.office(c.officeNow)),
           el('td', {}, '→ ', name.office(c.officeDraft))))),
-        p.changed.length < p.changedCount ? el('p', { class: 'hint' }, t('rs.changedMore', { shown: p.changed.length, total: p.changedCount })) : null);
+        p.changed.length < p.changedCount ? el('p', { class: 'hint' }, t('rs.changedMore', { shown: p.changed.length, total: p.changedCount })) : null]
+        .filter((x) => x !== null));
       if (publish) publish.disabled = false;
       result.scrollIntoView({ block: 'start' });
       ctx.announce(result.querySelector('#rs-summary').textContent);

@@ -141,6 +141,7 @@ public class RuleSetPreviewBrowserIT extends AbstractBrowserIT {
         assertEquals(expectedChanged.stream().sorted().toList(), changed);
         assertTrue(driver.findElement(By.id("rs-changed")).getText().contains(en.get("swc-zuoying")));
         assertTrue(driver.findElement(By.id("rs-changed")).getText().contains("Gushan"));
+        assertFalse(driver.findElement(By.id("rs-result")).getText(), driver.findElement(By.id("rs-result")).getText().contains("null"));
         fullShot("rules-03-preview-en");
         driver.manage().window().setSize(new Dimension(768, 1024));
         waitFor("#rs-offices");
