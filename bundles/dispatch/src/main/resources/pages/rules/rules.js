@@ -439,9 +439,11 @@ export default {
           // the new version on top of the list
           const tbody = container.querySelector('#rs-versions tbody');
           if (tbody && v) tbody.prepend(versionRow(v));
+          result.scrollIntoView({ block: 'nearest' });
         } else {
           clear(result);
           showFailure(a);
+          result.scrollIntoView({ block: 'nearest' });
           ctx.announce(result.textContent);
         }
       });
