@@ -76,6 +76,7 @@ const TEXTS = {
     'rs.col.now': '目前單位',
     'rs.col.draft': '依草案',
     'rs.published': '已發布版本 {v}，{date} 起施行。',
+    'rs.unchanged': '這些版本都已發布，內容相同，沒有變更。',
     'rs.failed': '未完成（HTTP {status}）：{message}',
     'rs.unreachable': '無法連線到伺服器，所以目前無法顯示這份資料。請稍後再試。',
     'rs.loadFailed': '目前無法載入分派規則（HTTP {status}）。',
@@ -149,6 +150,7 @@ const TEXTS = {
     'rs.col.now': 'Office now',
     'rs.col.draft': 'Under the draft',
     'rs.published': 'Version {v} published, in force from {date}.',
+    'rs.unchanged': 'These versions are published already with the same content: nothing changed.',
     'rs.failed': 'Not done (HTTP {status}): {message}',
     'rs.unreachable': 'The server cannot be reached, so this cannot be shown now. Try again later.',
     'rs.loadFailed': 'The dispatch rules cannot be loaded now (HTTP {status}).',
@@ -431,10 +433,13 @@ export default {
         busy(false);
         if (!ctx.isCurrent()) return;
         if (a.ok) {
+          // published: a new draft (or this one again, which would change nothing) is previewed first
+          previewed = false;
+          publish.disabled = true;
           const v = a.body.published[0];
           clear(result);
           result.append(el('p', { class: 'form-ok', id: 'rs-published', 'data-version': v ? v.version : '' },
-            v ? t('rs.published', { v: v.version, date: v.effectiveFrom }) : t('rs.noChanges')));
+            v ? t('rs.published', { v: v.version, date: v.effectiveFrom }) : t('rs.unchanged')));
           ctx.announce(result.textContent);
           // the new version on top of the list
           const tbody = container.querySelector('#rs-versions tbody');

@@ -156,6 +156,7 @@ public class RuleSetPreviewBrowserIT extends AbstractBrowserIT {
         WebElement published = waitFor("#rs-published");
         assertEquals("9", published.getAttribute("data-version"));
         waitFor("#rs-versions tr[data-version='9']");
+        assertFalse("publishing again needs a new preview", driver.findElement(By.id("rs-publish")).isEnabled());
         JsonNode v9 = getJson("/api/regions/" + REGION + "/dispatch/rule-sets/9", "supervisor", "supervisor");
         assertEquals(today.toString(), v9.path("effectiveFrom").asText());
         assertEquals("supervisor", v9.path("publishedBy").asText());
