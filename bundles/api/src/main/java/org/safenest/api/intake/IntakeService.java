@@ -34,6 +34,14 @@ public interface IntakeService {
     long countCases(Caller caller, String region, CaseFilter filter);
 
     /**
+     * The reports that opened the region's cases first received in {@code [from, to)}, each with what it was dispatched
+     * on and the office the dispatch gave it, oldest first: a page of at most {@code limit} (capped at 1000) after
+     * {@code offset}. Dispatchers and supervisors (and administrators); audited. Since 1.2.
+     */
+    List<DispatchedReport> dispatchedReports(Caller caller, String region, java.time.Instant from, java.time.Instant to,
+            int offset, int limit);
+
+    /**
      * Records a disposition. {@link Disposition#INVESTIGATION_CONTINUING} sets a follow-up due in
      * {@link FollowUp#DAYS_ALLOWED} days; a protection report on a fragile-family case transfers it
      * ({@link TransferDirection#FF_TO_CP}, ground {@link TransferGround#STATUTORY_REPORT}).

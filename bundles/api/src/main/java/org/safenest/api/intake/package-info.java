@@ -5,7 +5,7 @@
  * bundles subscribe to.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.safenest.api.intake;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,6 +24,15 @@ public interface DispatchAdmin {
      */
     PublishResult publish(Caller caller, String region, RuleFiles files);
 
+    /**
+     * As {@link #publish(Caller, String, RuleFiles)} by an administrator or a supervisor, the one new version of the files
+     * taking effect on {@code effectiveFrom} (null: the files' date); field error {@code effectiveFrom} when that cannot be.
+     */
+    PublishResult publish(Caller caller, String region, RuleFiles files, java.time.LocalDate effectiveFrom);
+
+    /** The newest unpublished version of the files, checked as publishing checks it, ready to replay past reports. */
+    RuleBook.Draft draft(String region, RuleFiles files, java.time.LocalDate effectiveFrom);
+
     /** Sources of rule sets that could not be published, oldest first. */
     List<SourceProblem> problems();
 

@@ -286,6 +286,18 @@ public class DispatchServiceImpl implements DispatchService, DispatchAdmin {
     }
 
     @Override
+    public PublishResult publish(Caller caller, String region, RuleFiles files, LocalDate effectiveFrom) {
+        caller.requireAny(Role.ADMIN, Role.SUPERVISOR);
+        caller.requireRegion(region);
+        return book.publish(caller.name(), region, files, effectiveFrom);
+    }
+
+    @Override
+    public RuleBook.Draft draft(String region, RuleFiles files, LocalDate effectiveFrom) {
+        return book.draft(region, files, effectiveFrom);
+    }
+
+    @Override
     public List<SourceProblem> problems() {
         return sources.problems();
     }

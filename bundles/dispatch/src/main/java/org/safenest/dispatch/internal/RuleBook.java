@@ -141,7 +141,16 @@ public final class RuleBook {
 
     public DispatchDecision dispatch(String region, String caseType, String district, String part, Instant receivedAt) {
         RegionState s = state(region);
-        RegionRefs refs = s.refs();
+        return decide(s.refs(), s::inForce, caseType, district, part, receivedAt, clock.instant());
+    }
+
+    /**
+     * The decision for a report by the version {@code rules} gives for its received date (null when none is in
+     * force): the one way reports are dispatched, live and when a draft is replayed ({@link Draft#decide}).
+     */
+    static DispatchDecision decide(RegionRefs refs, Function<LocalDate, CompiledRuleSet> rules, String caseType, String district,
+            String part, Instant receivedAt, Instant now) {
+        String region = refs.region();
         List<FieldError> wrong = new ArrayList<>(2);
         CaseType type = null;
         if (caseType == null || caseType.isBlank()) {
@@ -169,11 +178,10 @@ public final class RuleBook {
             throw new InvalidInputException(wrong);
         }
         LocalDate date = LocalDate.ofInstant(receivedAt, refs.zone());
-        Instant now = clock.instant();
         String subject = type.nameEn() + (type.nameEn().toLowerCase(java.util.Locale.ROOT).endsWith("report") ? "" : " report")
                 + " from " + refs.districtName(d.code())
                 + (districtPart == null ? "" : " (" + districtPart.code() + ": " + districtPart.description() + ")");
-        CompiledRuleSet set = s.inForce(date);
+        CompiledRuleSet set = rules.apply(date);
         if (set == null) {
             return new DispatchDecision(null, true, 0, null, DecisionBasis.NO_RULE, subject + ": no dispatch rule set of region "
                     + region + " is in force on " + date + ", so the case goes to the manual dispatch queue for a dispatcher to decide.",
@@ -250,11 +258,93 @@ public final class RuleBook {
      * already with other content, or a new version's number or effective date is below the latest published one.
      */
     public PublishResult publish(String actor, String region, RuleFiles files) {
+        return publish(actor, region, files, null);
+    }
+
+    /**
+     * As {@link #publish(String, String, RuleFiles)}, the one new version of the files taking effect on
+     * {@code effectiveFrom} instead of its file's date when given (see {@link #withEffectiveFrom}).
+     */
+    public PublishResult publish(String actor, String region, RuleFiles files, LocalDate effectiveFrom) {
         synchronized (lock) {
             RegionState s = fresh(region);
-            RuleFileParser.Result r = RuleFileParser.read(s.refs(), files);
+            RuleFileParser.Result r = withEffectiveFrom(s, RuleFileParser.read(s.refs(), files), effectiveFrom);
             return publish(actor, s, r, false);
         }
+    }
+
+    /**
+     * A draft: the newest version of the files that is not published yet, checked as publishing would check it
+     * (the same exceptions) and ready to decide past reports as if it had been in force when they came in. Writes
+     * nothing.
+     */
+    public Draft draft(String region, RuleFiles files, LocalDate effectiveFrom) {
+        RegionState s = fresh(region);
+        RuleFileParser.Result r = withEffectiveFrom(s, RuleFileParser.read(s.refs(), files), effectiveFrom);
+        Plan plan = checked(s, r, false);
+        if (plan.fresh().isEmpty()) {
+            throw new InvalidInputException("files", "no-new-version", "The files hold no version that is not published yet (versions "
+                    + plan.unchanged() + " are published with the same content): give the draft a new version number");
+        }
+        return new Draft(s.refs(), plan.fresh().get(plan.fresh().size() - 1), clock.instant());
+    }
+
+    /** A version not yet published, deciding reports by the same code as the live dispatch ({@link #decide}). */
+    public static final class Draft {
+        private final RegionRefs refs;
+        private final CompiledRuleSet compiled;
+        private final Instant now;
+
+        Draft(RegionRefs refs, DispatchRuleSet version, Instant now) {
+            this.refs = refs;
+            this.compiled = new CompiledRuleSet(version);
+            this.now = now;
+        }
+
+        public DispatchRuleSet version() {
+            return compiled.ruleSet();
+        }
+
+        public RegionRefs refs() {
+            return refs;
+        }
+
+        /** The decision the draft makes for a report, whatever its received date. */
+        public DispatchDecision decide(String caseType, String district, String part, Instant receivedAt) {
+            return RuleBook.decide(refs, date -> compiled, caseType, district, part, receivedAt, now);
+        }
+    }
+
+    /**
+     * The files read, with the effective date of their one new version replaced by {@code effectiveFrom} (null: as
+     * read). Field errors {@code effectiveFrom} when the files hold no or several new versions, or when the date is
+     * before the version's adoption or before the effective date of the latest published version.
+     */
+    private static RuleFileParser.Result withEffectiveFrom(RegionState s, RuleFileParser.Result r, LocalDate effectiveFrom) {
+        if (effectiveFrom == null || !r.ok()) {
+            return r;
+        }
+        java.util.Set<Integer> stored = new java.util.HashSet<>();
+        s.versions().forEach(v -> stored.add(v.version()));
+        List<DispatchRuleSet> fresh = r.versions().stream().filter(v -> !stored.contains(v.version())).toList();
+        if (fresh.size() != 1) {
+            throw new InvalidInputException("effectiveFrom", "not-one-version", "An effective date can be given to one new version;"
+                    + " the files hold " + fresh.size());
+        }
+        DispatchRuleSet v = fresh.get(0);
+        if (effectiveFrom.isBefore(v.adoptedOn())) {
+            throw new InvalidInputException("effectiveFrom", "before-adoption", "The effective date cannot be before the adoption date "
+                    + v.adoptedOn() + " of version " + v.version());
+        }
+        DispatchRuleSet latest = s.versions().isEmpty() ? null : s.versions().get(s.versions().size() - 1);
+        if (latest != null && effectiveFrom.isBefore(latest.effectiveFrom())) {
+            throw new InvalidInputException("effectiveFrom", "before-latest", "The effective date cannot be before "
+                    + latest.effectiveFrom() + ", the effective date of version " + latest.version());
+        }
+        DispatchRuleSet changed = new DispatchRuleSet(v.region(), v.version(), v.adoptedOn(), effectiveFrom, v.note(), v.source(),
+                v.publishedAt(), v.publishedBy(), v.rules());
+        List<DispatchRuleSet> versions = r.versions().stream().map(x -> x == v ? changed : x).toList();
+        return new RuleFileParser.Result(versions, r.errors(), r.origins());
     }
 
     /** Publishes a single rule file (with its {@code #} header); errors as for a folder, fields named {@code line N}. */
@@ -268,20 +358,7 @@ public final class RuleBook {
 
     private PublishResult publish(String actor, RegionState s, RuleFileParser.Result r, boolean single) {
         String region = s.refs().region();
-        if (!r.ok()) {
-            throw new InvalidInputException(r.errors().stream().map(e -> new FieldError(
-                    single ? (e.line() == 0 ? "file" : "line " + e.line()) : fileName(e.source()) + ":" + e.line(),
-                    "invalid-rule-file", e.message())).toList());
-        }
-        Plan plan = plan(s, r);
-        if (!plan.conflicts().isEmpty()) {
-            StringBuilder m = new StringBuilder("Not published (nothing changed): ");
-            for (int i = 0; i < plan.conflicts().size(); i++) {
-                RuleFileError e = plan.conflicts().get(i);
-                m.append(i == 0 ? "" : "; ").append(fileName(e.source())).append(':').append(e.line()).append(": ").append(e.message());
-            }
-            throw new RuleSetConflict(m.toString(), plan.conflicts());
-        }
+        Plan plan = checked(s, r, single);
         List<RuleSetVersion> published = new ArrayList<>();
         if (!plan.fresh().isEmpty()) {
             Instant now = clock.instant();
@@ -299,6 +376,25 @@ public final class RuleBook {
             }
         }
         return new PublishResult(region, published, plan.unchanged());
+    }
+
+    /** The plan of a source read; {@link InvalidInputException} when a file is invalid, {@link RuleSetConflict} on a conflict. */
+    private static Plan checked(RegionState s, RuleFileParser.Result r, boolean single) {
+        if (!r.ok()) {
+            throw new InvalidInputException(r.errors().stream().map(e -> new FieldError(
+                    single ? (e.line() == 0 ? "file" : "line " + e.line()) : fileName(e.source()) + ":" + e.line(),
+                    "invalid-rule-file", e.message())).toList());
+        }
+        Plan plan = plan(s, r);
+        if (!plan.conflicts().isEmpty()) {
+            StringBuilder m = new StringBuilder("Not published (nothing changed): ");
+            for (int i = 0; i < plan.conflicts().size(); i++) {
+                RuleFileError e = plan.conflicts().get(i);
+                m.append(i == 0 ? "" : "; ").append(fileName(e.source())).append(':').append(e.line()).append(": ").append(e.message());
+            }
+            throw new RuleSetConflict(m.toString(), plan.conflicts());
+        }
+        return plan;
     }
 
     /**

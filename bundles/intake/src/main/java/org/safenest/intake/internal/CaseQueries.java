@@ -1,19 +1,27 @@
 package org.safenest.intake.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
+
+import org.safenest.api.error.FieldError;
 import org.safenest.api.error.InvalidInputException;
 import org.safenest.api.intake.CaseFilter;
 import org.safenest.api.intake.CaseStatus;
 import org.safenest.api.intake.CaseSummary;
 import org.safenest.api.intake.CaseView;
+import org.safenest.api.intake.DispatchedReport;
+import org.safenest.api.intake.MergeRule;
 import org.safenest.api.region.District;
 import org.safenest.api.security.Caller;
+import org.safenest.api.security.Role;
 import org.safenest.intake.internal.jpa.CaseChildEntity;
 import org.safenest.intake.internal.jpa.CaseEntity;
 
@@ -62,6 +70,43 @@ final class CaseQueries extends CasePart {
         CaseFilter f = districtCode(refs, filter == null ? CaseFilter.all(DEFAULT_LIMIT) : filter);
         LocalDate today = LocalDate.ofInstant(clock.instant(), refs.zone());
         return tx.required(em -> filtered(em, region, f, today, "SELECT COUNT(c)", "", Long.class).getSingleResult());
+    }
+
+    /**
+     * The reports that opened the region's cases in a period (by first received time), with what each was dispatched
+     * on and to: what the dispatch rules' impact preview replays under a draft.
+     */
+    public List<DispatchedReport> dispatchedReports(Caller caller, String region, Instant from, Instant to, int offset, int limit) {
+        return run(caller, "case.dispatch-replay", region, null, () -> {
+            caller.requireAny(Role.DISPATCHER, Role.SUPERVISOR);
+            caller.requireRegion(region);
+            directory.get(region);
+            List<FieldError> wrong = new ArrayList<>();
+            if (from == null) {
+                wrong.add(new FieldError("from", "required", "The start of the period is required"));
+            }
+            if (to == null) {
+                wrong.add(new FieldError("to", "required", "The end of the period is required"));
+            }
+            if (from != null && to != null && !from.isBefore(to)) {
+                wrong.add(new FieldError("to", "invalid-value", "The end of the period must come after its start"));
+            }
+            if (!wrong.isEmpty()) {
+                throw new InvalidInputException(wrong);
+            }
+            int max = limit <= 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+            // the cases by their first received time (SN_CASE_RECEIVED_IX), then the report that opened each and its decision
+            List<DispatchedReport> list = tx.required(em -> em.createQuery("SELECT c.caseNumber, r.receivedAt, r.caseType, r.district,"
+                    + " r.districtPart, d.office, d.manualQueue, d.ruleSetVersion FROM CaseEntity c, ReportEntity r, DecisionEntity d"
+                    + " WHERE c.region = :region AND c.firstReceivedAt >= :from AND c.firstReceivedAt < :to AND r.caseId = c.id"
+                    + " AND r.mergeRule = :opened AND d.id = r.decisionId ORDER BY c.firstReceivedAt, c.id", Object[].class)
+                    .setParameter("region", region).setParameter("from", from).setParameter("to", to)
+                    .setParameter("opened", MergeRule.NEW_CASE.name()).setFirstResult(Math.max(0, offset)).setMaxResults(max)
+                    .getResultList().stream().map(row -> new DispatchedReport((String) row[0], (Instant) row[1], (String) row[2],
+                            (String) row[3], (String) row[4], Boolean.TRUE.equals(row[6]) ? null : (String) row[5], (Integer) row[7]))
+                    .toList());
+            return new Done<>(list, null, list.size() + " reports from " + from + " to " + to, List.of());
+        });
     }
 
     /** The JPQL columns of the sort keys of {@link CaseFilter#SORTS}. */

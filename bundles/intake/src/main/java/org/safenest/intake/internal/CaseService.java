@@ -2,6 +2,7 @@ package org.safenest.intake.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.safenest.api.intake.CaseFilter;
 import org.safenest.api.intake.CaseSummary;
 import org.safenest.api.intake.CaseTypeCatalogue;
 import org.safenest.api.intake.CaseView;
+import org.safenest.api.intake.DispatchedReport;
 import org.safenest.api.intake.DispositionRequest;
 import org.safenest.api.intake.IntakeReceipt;
 import org.safenest.api.intake.IntakeReport;
@@ -142,6 +144,11 @@ public class CaseService implements IntakeService {
     @Override
     public long countCases(Caller caller, String region, CaseFilter filter) {
         return queries.countCases(caller, region, filter);
+    }
+
+    @Override
+    public List<DispatchedReport> dispatchedReports(Caller caller, String region, Instant from, Instant to, int offset, int limit) {
+        return queries.dispatchedReports(caller, region, from, to, offset, limit);
     }
 
     @Override

@@ -79,6 +79,12 @@ final class FakeIntake implements IntakeService {
     }
 
     @Override
+    public List<org.safenest.api.intake.DispatchedReport> dispatchedReports(Caller caller, String region, java.time.Instant from,
+            java.time.Instant to, int offset, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public CaseView recordDisposition(Caller caller, String region, String caseNumber, DispositionRequest request) {
         throw new UnsupportedOperationException();
     }
