@@ -362,8 +362,13 @@ function progress(id) {
   };
 }
 
+/** Appends the children that are there (the DOM's append() would write "null"). */
+function put(node, ...children) {
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 function table(id, headers, rows, caption) {
-  return el('div', { class: 'al-wrap' }, el('table', { class: 'al-table', id },
+  return el('div', { class: rows.length > 20 ? 'al-wrap al-long' : 'al-wrap' }, el('table', { class: 'al-table', id },
     caption ? el('caption', { class: 'sr-only' }, caption) : null,
     el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...rows)));
@@ -401,7 +406,7 @@ export default {
       strategiesSection.append(failure(ctx, 'al-strategies-failed', strategiesAnswer, 'strategies'));
     } else {
       const s = strategiesAnswer.body;
-      strategiesSection.append(
+      strategiesSection.append(...[
         el('p', { id: 'al-active', 'data-strategy': s.active, class: 'al-active' }, t('al.active', { name: name(s.active) })),
         s.activeInstalled ? null : el('p', { class: 'form-error' }, t('al.activeMissing', { id: s.active, fallback: s.fallback })),
         el('p', { id: 'al-current', 'data-plan': current ? current.id : '' }, current
@@ -414,7 +419,7 @@ export default {
             el('td', { lang: 'en' }, x.description),
             el('td', {}, x.parameters.length ? el('ul', { class: 'al-params' },
               ...x.parameters.map((p) => el('li', {}, el('code', {}, p.key), p.defaultValue === null ? '' : ` = ${p.defaultValue}`))) : '–')))),
-        isAdmin ? activeForm(ctx, s, name) : el('p', { class: 'hint', id: 'al-read-only' }, t('al.readOnly')));
+        isAdmin ? activeForm(ctx, s, name) : el('p', { class: 'hint', id: 'al-read-only' }, t('al.readOnly'))].filter(Boolean));
     }
 
     // ---- the map (the current allocation until plans are compared) ----
@@ -462,7 +467,7 @@ export default {
         pickSet.append(el('p', { id: 'al-no-plans' }, t('al.noPlans')));
         return;
       }
-      const rows = [...plans].reverse().map((p) => {
+      const rows = plans.map((p) => {
         const box = el('input', { type: 'checkbox', id: `al-pick-${p.id}`, value: p.id, checked: picked.has(p.id),
           'aria-label': t('al.pickPlan', { id: p.id }) });
         box.addEventListener('change', () => { if (box.checked) picked.add(p.id); else picked.delete(p.id); });
@@ -563,7 +568,8 @@ export default {
     compareButton.addEventListener('click', async () => {
       resetErrors(plansSection);
       clear(status);
-      const chosen = plans.filter((p) => picked.has(p.id));
+      // the list is newest first; the columns go in the order the plans were computed
+      const chosen = plans.filter((p) => picked.has(p.id)).reverse();
       if (chosen.length < 2) {
         const shown = showErrors(plansSection, [{ code: 'pick-two' }], () => 'al-pick', () => t('al.pickTwo'));
         if (shown.first) shown.first.focus();
@@ -610,13 +616,13 @@ export default {
       const p = a.body;
       const m = p.plan.metrics;
       const title = el('h2', { id: 'al-detail-title', tabindex: '-1', 'data-plan': p.id }, t('al.detail', { id: p.id, name: name(p.plan.strategy) }));
-      detail.append(title,
+      put(detail, title,
         el('p', { class: 'meta', id: 'al-detail-status', 'data-status': p.status },
           t('al.detailMeta', { status: t(`al.status.${p.status}`), at: formatTime(ctx, p.plan.computedAt), by: p.storedBy }),
           p.adoptedAt ? ` · ${t('al.adoptedMeta', { by: p.adoptedBy, at: formatTime(ctx, p.adoptedAt) })}` : ''),
         (p.plan.notes || []).length ? el('ul', { class: 'hint', lang: 'en' }, ...p.plan.notes.map((n) => el('li', {}, n))) : null);
       if (p.status === 'PROPOSED') {
-        detail.append(el('h3', {}, t('al.affected')),
+        put(detail, el('h3', {}, t('al.affected')),
           el('p', { id: 'al-affected-count', 'data-units': m.unitsChangingOperator, 'data-cases': m.casesAffected },
             m.unitsChangingOperator === 0 ? t('al.affectedNone') : t('al.affectedCount', {
               units: formatNumber(ctx, m.unitsChangingOperator, 0), cases: formatNumber(ctx, m.casesAffected, 0) })),
@@ -723,12 +729,12 @@ export default {
       reportStatus);
 
     clear(container);
-    container.append(el('h1', {}, t('al.title')), el('p', {}, t('al.intro')),
+    container.append(...[el('h1', {}, t('al.title')), el('p', {}, t('al.intro')),
       input && input.synthetic ? el('p', { class: 'demo-mode', id: 'al-synthetic' }, t('al.synthetic')) : null,
       input && input.units.length === 0 ? el('p', { class: 'notice', id: 'al-no-units' }, t('al.noUnits')) : null,
       strategiesSection, runForm.childElementCount ? runForm : null, status, plansSection, comparison, detail,
       !input || hasUnits ? mapSection : null,
-      reportSection);
+      reportSection].filter(Boolean));
     if (hasUnits) setMapOptions([{ label: t('al.mapCurrent'), teams: input.currentTeams }]);
     // after an adoption the page is drawn again with the adopted plan open (its cases to inform)
     const reopen = sessionStorage.getItem('safenest.allocation.open');
