@@ -160,11 +160,18 @@ public class AllocationPageBrowserIT extends AbstractBrowserIT {
                 .getAttribute("data-status"));
         fullShot("allocation-adopted-1366");
 
-        // In English.
+        // In English, while the list of plans cannot reach the server: the page says so, with a button to try again.
+        js("window.realFetch = window.fetch; window.fetch = (u, o) => String(u).endsWith('/allocation/plans')"
+                + " ? Promise.reject(new TypeError('offline')) : window.realFetch(u, o);");
         click("#lang");
         wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         wait.until(d -> d.findElement(By.id("al-active")).getText().startsWith("Active strategy"));
         assertTrue(waitFor("#al-read-only").getText().contains("administrator"));
+        assertTrue(waitFor("#al-plans-failed").getText().startsWith("The server cannot be reached"));
+        assertTrue(driver.findElements(By.id("al-plans")).isEmpty());
+        js("window.fetch = window.realFetch;");
+        click("#al-plans-failed-retry");
+        waitFor("#al-plans tr[data-plan='" + districtPlan + "']");
         click("#al-open-" + districtPlan);
         assertTrue(waitFor("#al-inform-count").getText().contains("units changed operator"));
         shot("allocation-en-1366");
