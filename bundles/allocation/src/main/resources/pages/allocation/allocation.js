@@ -715,12 +715,13 @@ export default {
         return;
       }
       const url = URL.createObjectURL(a.blob);
-      const link = el('a', { href: url, download: a.fileName || 'allocation-report.xlsx', hidden: true });
+      const file = a.fileName || 'allocation-report.xlsx';
+      const link = el('a', { href: url, download: file, hidden: true });
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
-      reportStatus.append(el('p', { class: 'form-ok', id: 'al-downloaded' }, t('al.downloaded', { file: a.fileName || 'allocation-report.xlsx' })));
+      reportStatus.append(el('p', { class: 'form-ok', id: 'al-downloaded', 'data-file': file }, t('al.downloaded', { file })));
     });
     const reportSection = el('section', { 'aria-labelledby': 'al-report-title' }, el('h2', { id: 'al-report-title' }, t('al.report')),
       el('p', { class: 'hint' }, t('al.reportHint')),

@@ -4,7 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +20,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The allocation page (隊伍分配) in Hong Kong, as a supervisor and an administrator use it: the strategies and the
  * active one, two plans run and compared side by side (the page's figures checked against the compare endpoint), the
  * map with one point per kindergarten, the units that change operator, adoption with its confirmation and the cases
- * to inform, and the administrator switching the active strategy; in both languages, at 1366 and 768 px.
+ * to inform, a list that cannot load and its Try again button, the administrator switching the active strategy, and
+ * the report (XLSX download, printable page); in both languages, at 1366 and 768 px.
  */
 public class AllocationPageBrowserIT extends AbstractBrowserIT {
 
@@ -191,6 +199,22 @@ public class AllocationPageBrowserIT extends AbstractBrowserIT {
         driver.manage().window().setSize(new Dimension(768, 1000));
         assertEquals(List.of(), overflowing());
         fullShot("allocation-admin-768");
+        driver.manage().window().setSize(new Dimension(1366, 1000));
+
+        // The report: the XLSX downloaded with the login (every strategy runs for it: a longer wait), the printable page.
+        click("#al-xlsx");
+        WebElement downloaded = new WebDriverWait(driver, Duration.ofSeconds(180))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#al-downloaded[data-file]")));
+        Path xlsx = downloads.resolve(downloaded.getAttribute("data-file"));
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.isRegularFile(xlsx) && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        assertTrue("not downloaded: " + xlsx, Files.isRegularFile(xlsx));
+        byte[] head = Arrays.copyOf(Files.readAllBytes(xlsx), 2);
+        assertEquals("an XLSX is a zip", "PK", new String(head, StandardCharsets.US_ASCII));
+        driver.get(driver.findElement(By.id("al-html")).getAttribute("href"));
+        new WebDriverWait(driver, Duration.ofSeconds(180)).until(d -> d.getTitle().contains("Team allocation report"));
     }
 
     /** The kindergartens drawn on the map, in the order drawn, with the team each is drawn in ("" for unserved). */
