@@ -19,6 +19,7 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -47,6 +48,8 @@ public class AllocationPageBrowserIT extends AbstractBrowserIT {
     @Test
     public void supervisorComparesAndAdoptsAPlanAndAdminSwitchesTheActiveStrategy() throws Exception {
         String base = "http://localhost:" + port;
+        // the page is drawn again after a run, an adoption or a language switch: an element read while it is replaced
+        wait.ignoring(StaleElementReferenceException.class);
         JsonNode strategies = getJson(API + "/strategies", "supervisor", "supervisor");
         JsonNode input = getJson(API + "/input", "supervisor", "supervisor");
         List<String> located = new ArrayList<>();
@@ -76,9 +79,20 @@ public class AllocationPageBrowserIT extends AbstractBrowserIT {
         waitFor("#al-map");
         assertEquals(located, mapUnits().keySet().stream().toList());
 
-        // A plan with the active strategy (retain): the progress shows while it runs.
-        watchProgress();
+        // A parameter the strategy refuses: the error stands beside the field, which gets the focus.
         new Select(driver.findElement(By.id("al-run-strategy"))).selectByValue("retain");
+        click("#al-run-parameters summary");
+        WebElement maxKm = waitFor("#al-param-max-km");
+        maxKm.sendKeys("far");
+        click("#al-run");
+        assertTrue(waitFor("#al-param-max-km-error").getText().contains("max-km"));
+        assertEquals("true", maxKm.getAttribute("aria-invalid"));
+        assertEquals("al-param-max-km", driver.switchTo().activeElement().getAttribute("id"));
+        assertTrue(driver.findElements(By.id("al-ran")).isEmpty());
+        maxKm.clear();
+
+        // A plan with the active strategy (retain), its default parameters: the progress shows while it runs.
+        watchProgress();
         click("#al-run");
         String retainPlan = waitFor("#al-ran").getAttribute("data-plan");
         assertEquals(Boolean.TRUE, js("return window.progressSeen;"));
