@@ -59,6 +59,31 @@ final class RealmUsers {
         return null;
     }
 
+    /**
+     * The address of the directory (LDAP) the realm of that name logs in against first, or null when the realm
+     * has no directory login module.
+     */
+    String directory(String realm) {
+        List<ServiceReference<JaasRealm>> refs = references(JaasRealm.class);
+        refs.sort(Comparator.reverseOrder());
+        for (ServiceReference<JaasRealm> ref : refs) {
+            JaasRealm r = context.getService(ref);
+            try {
+                if (r != null && realm.equals(r.getName())) {
+                    for (AppConfigurationEntry e : r.getEntries()) {
+                        if (LdapRealm.LDAP_MODULE.equals(e.getOptions().get(MODULE_OPTION))) {
+                            return String.valueOf(e.getOptions().get("connection.url"));
+                        }
+                    }
+                    return null;
+                }
+            } finally {
+                context.ungetService(ref);
+            }
+        }
+        return null;
+    }
+
     /** A backing engine over the users file of the entry, read afresh. */
     BackingEngine engine(AppConfigurationEntry entry) {
         for (ServiceReference<BackingEngineFactory> ref : references(BackingEngineFactory.class)) {
@@ -96,7 +121,7 @@ final class RealmUsers {
 
     static boolean hasRole(BackingEngine engine, String user, String role) {
         for (RolePrincipal r : engine.listRoles(new UserPrincipal(user))) {
-            if (role.equals(r.getName())) {
+            if (role.equals(r.getName().trim())) { // a hand-written "user = pw, role" gives " role"
                 return true;
             }
         }
