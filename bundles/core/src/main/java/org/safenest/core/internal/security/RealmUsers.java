@@ -40,23 +40,7 @@ final class RealmUsers {
 
     /** The properties login module of the realm with the highest rank of that name, or null. */
     AppConfigurationEntry propertiesEntry(String realm) {
-        List<ServiceReference<JaasRealm>> refs = references(JaasRealm.class);
-        refs.sort(Comparator.reverseOrder());
-        for (ServiceReference<JaasRealm> ref : refs) {
-            JaasRealm r = context.getService(ref);
-            try {
-                if (r != null && realm.equals(r.getName())) {
-                    for (AppConfigurationEntry e : r.getEntries()) {
-                        if (PROPERTIES_MODULE.equals(e.getOptions().get(MODULE_OPTION))) {
-                            return e;
-                        }
-                    }
-                }
-            } finally {
-                context.ungetService(ref);
-            }
-        }
-        return null;
+        return module(realm, PROPERTIES_MODULE);
     }
 
     /**
@@ -64,6 +48,12 @@ final class RealmUsers {
      * has no directory login module.
      */
     String directory(String realm) {
+        AppConfigurationEntry ldap = module(realm, LdapRealm.LDAP_MODULE);
+        return ldap == null ? null : String.valueOf(ldap.getOptions().get("connection.url"));
+    }
+
+    /** The login module of that class in the realm of that name with the highest rank that has one, or null. */
+    private AppConfigurationEntry module(String realm, String moduleClass) {
         List<ServiceReference<JaasRealm>> refs = references(JaasRealm.class);
         refs.sort(Comparator.reverseOrder());
         for (ServiceReference<JaasRealm> ref : refs) {
@@ -71,11 +61,10 @@ final class RealmUsers {
             try {
                 if (r != null && realm.equals(r.getName())) {
                     for (AppConfigurationEntry e : r.getEntries()) {
-                        if (LdapRealm.LDAP_MODULE.equals(e.getOptions().get(MODULE_OPTION))) {
-                            return String.valueOf(e.getOptions().get("connection.url"));
+                        if (moduleClass.equals(e.getOptions().get(MODULE_OPTION))) {
+                            return e;
                         }
                     }
-                    return null;
                 }
             } finally {
                 context.ungetService(ref);
