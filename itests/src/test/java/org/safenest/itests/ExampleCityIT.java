@@ -27,7 +27,6 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.FrameworkUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The README's walk-through "Adding your city", step by step over HTTP against the distribution, with the made-up
  * city of docs/example-city (synthetic data): a dry run of a broken archive lists its problems by file and line and
- * changes nothing; the archive is uploaded; the city's dispatch rules are four lines; a user of the city is added (with
- * the console's jaas: commands: Safenest has no user REST yet); the user's reports are dispatched to the right
+ * changes nothing; the archive is uploaded; the city's dispatch rules are four lines; a user of the city is created over
+ * REST ({@code POST /api/users}) and logs in; the user's reports are dispatched to the right
  * offices; removal is refused while the city holds cases and rule sets, and works for a region that holds none.
  */
 @RunWith(PaxExam.class)
@@ -46,6 +45,8 @@ public class ExampleCityIT {
     private static final String PORT_PROPERTY = "safenest.itest.http.port";
     private static final String ZIP = "application/zip";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** SYNTHETIC password of the city's user. */
+    private static final String USER_PASSWORD = "Lotus-Synthetic-2026";
 
     @Configuration
     public Option[] config() {
@@ -91,15 +92,6 @@ public class ExampleCityIT {
         assertTrue("line " + line + " holds " + from, lines[line - 1].contains(from));
         lines[line - 1] = lines[line - 1].replace(from, to);
         return String.join("\n", lines);
-    }
-
-    /** A console command as the administrator at the console (jaas:update is for the admin role only). */
-    private static String console(String command) throws Exception {
-        javax.security.auth.Subject admin = new javax.security.auth.Subject();
-        admin.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal("admin"));
-        admin.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal("admin"));
-        return javax.security.auth.Subject.doAs(admin, (java.security.PrivilegedExceptionAction<String>) () ->
-                SafenestTestSupport.execute(FrameworkUtil.getBundle(ExampleCityIT.class).getBundleContext(), command, ""));
     }
 
     private static String report(String id, String caseType, String district, String part) {
@@ -165,19 +157,13 @@ public class ExampleCityIT {
         assertEquals(published.raw(), 200, published.status());
         assertEquals(1, published.body().path("published").get(0).path("version").asInt());
 
-        // 4. A user of the city, with the console's jaas: commands (no user REST yet)
-        String out = console("jaas:realm-manage --realm karaf; jaas:user-add lianhua-intake lianhua-intake-pw;"
-                + " jaas:role-add lianhua-intake intake; jaas:role-add lianhua-intake region-lianhua; jaas:update");
-        Api.Answer mine = null;
-        for (int i = 0; i < 40; i++) {
-            mine = api.get("/api/regions/lianhua", "lianhua-intake", "lianhua-intake-pw");
-            if (mine.status() == 200) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertEquals(out + " / " + mine.raw(), 200, mine.status());
-        assertEquals(403, api.get("/api/regions/kaohsiung", "lianhua-intake", "lianhua-intake-pw").status());
+        // 4. A user of the city, created over REST by the administrator (no console); it works at once
+        Api.Answer user = api.post("/api/users", "{\"name\":\"lianhua-intake\",\"password\":\"" + USER_PASSWORD
+                + "\",\"roles\":[\"intake\"],\"regions\":[\"lianhua\"]}", "admin", "admin");
+        assertEquals(user.raw(), 201, user.status());
+        Api.Answer mine = api.get("/api/regions/lianhua", "lianhua-intake", USER_PASSWORD);
+        assertEquals(mine.raw(), 200, mine.status());
+        assertEquals(403, api.get("/api/regions/kaohsiung", "lianhua-intake", USER_PASSWORD).status());
 
         // 5. Reports of the city's intake staff go to the office of their kind that serves the district or part
         String[][] expected = {
@@ -190,7 +176,7 @@ public class ExampleCityIT {
         int n = 0;
         for (String[] e : expected) {
             Api.Answer a = api.post("/api/regions/lianhua/intake", report("lianhua-walkthrough-" + (++n) + "-" + System.nanoTime(),
-                    e[0], e[1], e[2]), "lianhua-intake", "lianhua-intake-pw");
+                    e[0], e[1], e[2]), "lianhua-intake", USER_PASSWORD);
             assertEquals(a.raw(), 201, a.status());
             assertEquals(String.join("/", e[0], e[1], String.valueOf(e[2])) + ": " + a.raw(), e[3],
                     a.body().path("dispatch").path("office").asText());
@@ -210,7 +196,7 @@ public class ExampleCityIT {
         copy.put("region.properties", files.get("region.properties").replace("code = lianhua", "code = lianhua-trial"));
         Api.Answer trial = api.send("PUT", "/api/regions/lianhua-trial", zip(copy), ZIP, "admin", "admin");
         assertEquals(trial.raw(), 201, trial.status());
-        assertEquals(403, api.send("DELETE", "/api/regions/lianhua-trial", null, null, "lianhua-intake", "lianhua-intake-pw").status());
+        assertEquals(403, api.send("DELETE", "/api/regions/lianhua-trial", null, null, "lianhua-intake", USER_PASSWORD).status());
         Api.Answer gone = api.send("DELETE", "/api/regions/lianhua-trial", null, null, "admin", "admin");
         assertEquals(gone.raw(), 204, gone.status());
         assertEquals(404, api.get("/api/regions/lianhua-trial", "admin", "admin").status());

@@ -1,6 +1,7 @@
 package org.safenest.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -99,5 +100,9 @@ public class LdapLoginIT {
         // The local users of etc/users.properties still log in (the directory comes first, then the file).
         assertEquals(200, api.get("/api/regions", "admin", "admin").status());
         assertEquals(200, api.get("/api/audit?limit=1", "admin", "admin").status());
+        // The users page is told that users come from the directory (its editing is for local accounts only)
+        Api.Answer store = api.get("/api/users", "admin", "admin");
+        assertEquals(store.raw(), 200, store.status());
+        assertTrue(store.raw(), store.body().path("directory").asText().startsWith("ldap://"));
     }
 }

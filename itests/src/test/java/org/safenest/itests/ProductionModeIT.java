@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * in {@code etc/org.safenest.security.cfg}, a keystore made by {@code bin/safenest-tls-selfsigned}. Before an
  * administrator password is set every page and API call answers 503; the demo users are gone, passwords are hashed,
  * SSH listens on 127.0.0.1. After {@code safenest:admin-password} Safenest serves over HTTPS with HSTS, and plain
- * HTTP only redirects.
+ * HTTP only redirects. A user created over {@code /api/users} is stored only as a hash.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -56,6 +56,8 @@ public class ProductionModeIT {
     private static final String KEYSTORE_PASSWORD = "safenest.itest.keystore.password";
     /** SYNTHETIC test password. */
     private static final String NEW_PASSWORD = "Synthetic-test-Passw0rd";
+    /** SYNTHETIC password of a user created over REST. */
+    private static final String USER_PASSWORD = "Synthetic-analyst-2026";
 
     @Configuration
     public Option[] config() throws Exception {
@@ -223,5 +225,14 @@ public class ProductionModeIT {
         assertTrue(session.header("Set-Cookie"), session.header("Set-Cookie").contains("; Secure"));
         String after = execute("safenest:status", "");
         assertTrue(after, after.contains("PRODUCTION mode; passwords hashed"));
+
+        // A user created on the users page's REST API is stored only as a hash too, and logs in
+        Api.Answer created = https.post("/api/users", "{\"name\":\"prod-analyst\",\"password\":\"" + USER_PASSWORD
+                + "\",\"roles\":[\"analyst\"],\"regions\":[\"kaohsiung\"]}", "admin", NEW_PASSWORD);
+        assertEquals(created.raw(), 201, created.status());
+        String analyst = users().getProperty("prod-analyst");
+        assertTrue(analyst, analyst.startsWith("{CRYPT}") && !analyst.contains(USER_PASSWORD));
+        assertEquals(200, https.get("/api/regions/kaohsiung", "prod-analyst", USER_PASSWORD).status());
+        assertTrue(https.get("/api/users", "admin", NEW_PASSWORD).raw().contains("bcrypt"));
     }
 }

@@ -11,7 +11,7 @@ import org.safenest.api.audit.AuditRecord;
 
 /**
  * The platform's {@link AuditLog} in memory, for tests outside OSGi: records are kept in the order written (safe
- * for concurrent writers) and queried as the stored log answers, newest first, filtered by actor, region and time,
+ * for concurrent writers) and queried as the stored log answers, newest first, filtered as {@link AuditQuery#matches} says,
  * then paged.
  */
 public final class MemoryAudit implements AuditLog {
@@ -53,9 +53,6 @@ public final class MemoryAudit implements AuditLog {
     }
 
     private Stream<AuditRecord> matching(AuditQuery q) {
-        return records.stream().filter(r -> q.actor() == null || q.actor().equals(r.actor()))
-                .filter(r -> q.region() == null || q.region().equals(r.region()))
-                .filter(r -> q.from() == null || !r.at().isBefore(q.from()))
-                .filter(r -> q.to() == null || r.at().isBefore(q.to()));
+        return records.stream().filter(q::matches);
     }
 }

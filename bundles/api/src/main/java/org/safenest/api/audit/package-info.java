@@ -3,7 +3,7 @@
  * of who did what, when, in which region and with what outcome.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.safenest.api.audit;
 
 import org.osgi.annotation.bundle.Export;

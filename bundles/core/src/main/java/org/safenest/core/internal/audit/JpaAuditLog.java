@@ -133,6 +133,18 @@ public class JpaAuditLog implements AuditLog {
             where.append(" AND a.at < :to");
             params.put("to", q.to());
         }
+        if (q.action() != null) {
+            where.append(" AND LOCATE(:action, a.action) > 0");
+            params.put("action", q.action());
+        }
+        if (q.target() != null) {
+            where.append(" AND a.target = :target");
+            params.put("target", q.target());
+        }
+        if (q.outcome() != null) {
+            where.append(" AND a.outcome = :outcome");
+            params.put("outcome", q.outcome().name());
+        }
         TypedQuery<T> query = em.createQuery(select + " FROM AuditEntity a" + where + order, type);
         params.forEach(query::setParameter);
         return query;

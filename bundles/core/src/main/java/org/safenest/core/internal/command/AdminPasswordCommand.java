@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.safenest.core.internal.security.LocalUsers;
 import org.safenest.core.internal.security.SecurityMode;
 import org.safenest.core.internal.security.SecurityStatus;
 
@@ -24,8 +25,6 @@ import org.safenest.core.internal.security.SecurityStatus;
                 + "In production mode the password is stored only as a slow salted hash, and Safenest serves once an administrator has one.")
 @Service
 public class AdminPasswordCommand implements Action {
-
-    static final int MIN_LENGTH = 12;
 
     @Reference
     Session session;
@@ -77,16 +76,7 @@ public class AdminPasswordCommand implements Action {
         if (user == null || user.isBlank() || user.contains(",") || user.contains("=") || user.contains(":") || user.startsWith("_g_")) {
             return "The user name must not be empty nor contain ',', '=' or ':'";
         }
-        if (password == null || password.length() < MIN_LENGTH) {
-            return "The password needs at least " + MIN_LENGTH + " characters";
-        }
-        if (password.contains(",") || password.strip().length() != password.length()) {
-            return "The password must not contain ',' nor start or end with a space (the users file cannot keep them)";
-        }
-        if (password.equalsIgnoreCase(user) || password.toLowerCase(java.util.Locale.ROOT).contains(user.toLowerCase(java.util.Locale.ROOT))) {
-            return "The password must not contain the user name";
-        }
-        return null;
+        return LocalUsers.passwordProblem(user, password);
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -73,6 +73,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private volatile String realm;
     private final LoginCache logins = new LoginCache(LoginCache.DEFAULT_TTL, 1000);
+    private volatile long loginGeneration;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     @Context
     private HttpServletRequest servletRequest;
@@ -120,6 +121,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     "Too many failed logins: try again in " + wait + " s", List.of())))
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).build());
             return;
+        }
+        long generation = sessions.loginGeneration();
+        if (generation != loginGeneration) {
+            logins.clear(); // a user was changed or removed since: log in afresh
+            loginGeneration = generation;
         }
         Caller caller = logins.caller(realm, user, credentials[1], this::login);
         if (caller == null) {

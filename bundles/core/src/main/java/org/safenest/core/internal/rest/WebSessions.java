@@ -48,6 +48,8 @@ public class WebSessions {
     private final LongSupplier clock;
     private volatile long idleNanos;
 
+    private final java.util.concurrent.atomic.AtomicLong loginGeneration = new java.util.concurrent.atomic.AtomicLong();
+
     @Activate
     public WebSessions(SecurityConfiguration config) {
         this(config, System::nanoTime);
@@ -114,6 +116,20 @@ public class WebSessions {
             return match;
         });
         return n[0];
+    }
+
+    /**
+     * A user of the store was changed or removed: ends the user's sessions, and makes the API forget every login it
+     * remembers ({@link #loginGeneration()}), so the change holds from the next request on.
+     */
+    public void userChanged(String user) {
+        endAll(user);
+        loginGeneration.incrementAndGet();
+    }
+
+    /** Counts the changes of users; a remembered login made before the last change is not used. */
+    public long loginGeneration() {
+        return loginGeneration.get();
     }
 
     /** Whether the token sent with a state-changing request is the session's (compared in constant time). */

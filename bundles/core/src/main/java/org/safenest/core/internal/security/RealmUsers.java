@@ -40,6 +40,20 @@ final class RealmUsers {
 
     /** The properties login module of the realm with the highest rank of that name, or null. */
     AppConfigurationEntry propertiesEntry(String realm) {
+        return module(realm, PROPERTIES_MODULE);
+    }
+
+    /**
+     * The address of the directory (LDAP) the realm of that name logs in against first, or null when the realm
+     * has no directory login module.
+     */
+    String directory(String realm) {
+        AppConfigurationEntry ldap = module(realm, LdapRealm.LDAP_MODULE);
+        return ldap == null ? null : String.valueOf(ldap.getOptions().get("connection.url"));
+    }
+
+    /** The login module of that class in the realm of that name with the highest rank that has one, or null. */
+    private AppConfigurationEntry module(String realm, String moduleClass) {
         List<ServiceReference<JaasRealm>> refs = references(JaasRealm.class);
         refs.sort(Comparator.reverseOrder());
         for (ServiceReference<JaasRealm> ref : refs) {
@@ -47,7 +61,7 @@ final class RealmUsers {
             try {
                 if (r != null && realm.equals(r.getName())) {
                     for (AppConfigurationEntry e : r.getEntries()) {
-                        if (PROPERTIES_MODULE.equals(e.getOptions().get(MODULE_OPTION))) {
+                        if (moduleClass.equals(e.getOptions().get(MODULE_OPTION))) {
                             return e;
                         }
                     }
@@ -96,7 +110,7 @@ final class RealmUsers {
 
     static boolean hasRole(BackingEngine engine, String user, String role) {
         for (RolePrincipal r : engine.listRoles(new UserPrincipal(user))) {
-            if (role.equals(r.getName())) {
+            if (role.equals(r.getName().trim())) { // a hand-written "user = pw, role" gives " role"
                 return true;
             }
         }

@@ -121,6 +121,11 @@ public class SecurityMode {
         return !mode.equals(DEMO);
     }
 
+    /** The JAAS realm whose users Safenest checks and the users page changes. */
+    public String realm() {
+        return config.jaas_realm();
+    }
+
     public long hstsMaxAge() {
         return config.hsts_max_age();
     }
