@@ -18,6 +18,8 @@ const TEXTS = {
     'cp.available': '可安裝',
     'cp.platformOnly': '平台的一部分，不能移除',
     'cp.install': '安裝 {name}',
+    'cp.installShort': '安裝',
+    'cp.removeShort': '移除',
     'cp.remove': '移除 {name}',
     'cp.confirmInstall': '確定安裝 {name}？',
     'cp.confirmRemove': '確定移除 {name}？其網址在重新安裝前會回應 404，資料會保留。',
@@ -42,6 +44,8 @@ const TEXTS = {
     'cp.available': 'available',
     'cp.platformOnly': 'part of the platform, cannot be removed',
     'cp.install': 'Install {name}',
+    'cp.installShort': 'Install',
+    'cp.removeShort': 'Remove',
     'cp.remove': 'Remove {name}',
     'cp.confirmInstall': 'Install {name}?',
     'cp.confirmRemove': 'Remove {name}? Its addresses answer 404 until it is installed again; its data is kept.',
@@ -101,8 +105,9 @@ export default {
       if (c.installed && c.platform) {
         action = el('span', { class: 'hint' }, t('cp.platformOnly'));
       } else {
-        const button = el('button', { type: 'button', class: c.installed ? 'secondary' : '', id: `cp-${c.installed ? 'remove' : 'install'}-${c.name}` },
-          t(c.installed ? 'cp.remove' : 'cp.install', { name: c.name }));
+        // the button says what it does; its accessible name also says to which capability
+        const button = el('button', { type: 'button', class: c.installed ? 'secondary' : '', id: `cp-${c.installed ? 'remove' : 'install'}-${c.name}`,
+          'aria-label': t(c.installed ? 'cp.remove' : 'cp.install', { name: c.name }) }, t(c.installed ? 'cp.removeShort' : 'cp.installShort'));
         button.addEventListener('click', async () => {
           if (!window.confirm(t(c.installed ? 'cp.confirmRemove' : 'cp.confirmInstall', { name: c.name }))) return;
           const path = `/api/capabilities/${encodeURIComponent(c.name)}`;

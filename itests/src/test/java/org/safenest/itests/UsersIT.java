@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code /api/users} against the distribution (demo mode): an administrator lists the built-in user store, creates a
  * user for one region (every invalid field named at once), the user logs in and sees only that region, a change of
  * region roles and a password reset hold from the next request on, the user is removed; the administrator cannot
- * remove itself; every change is audited without the password; only administrators may do any of it.
+ * remove itself; every change is audited without the password, found by the audit's filters and exported as CSV; only
+ * administrators may do any of it.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -141,5 +142,16 @@ public class UsersIT {
         assertEquals(audit.raw(), List.of("user.remove", "user.password", "user.update", "user.create"), actions);
         assertFalse(audit.raw().contains(PASSWORD));
         assertFalse(audit.raw().contains(NEW_PASSWORD));
+        // The audit filters by action (contained), target and outcome, with the total; the same filter as CSV
+        Api.Answer filtered = api.get("/api/audit?action=user.&target=kh-analyst&outcome=SUCCESS&limit=2", "admin", "admin");
+        assertEquals(filtered.raw(), 4, filtered.body().path("total").asInt());
+        assertEquals(2, filtered.body().path("records").size());
+        assertEquals(400, api.get("/api/audit?outcome=MAYBE", "admin", "admin").status());
+        Api.Answer csv = api.get("/api/audit/audit.csv?action=user.&target=kh-analyst", "admin", "admin");
+        assertEquals(csv.raw(), 200, csv.status());
+        assertTrue(csv.header("Content-Type"), csv.header("Content-Type").startsWith("text/csv"));
+        assertTrue(csv.raw(), csv.raw().startsWith("\uFEFFid,at,actor,action,region,target,outcome,detail\r\n"));
+        assertEquals(csv.raw(), 5, csv.raw().split("\r\n").length);
+        assertEquals(403, api.get("/api/audit/audit.csv", "dispatcher", "dispatcher").status());
     }
 }
