@@ -282,10 +282,10 @@ export default {
       el('td', {}, el('button', { type: 'button', class: 'secondary', id: `rs-show-${v.version}`, 'aria-label': t('rs.show', { v: v.version }),
         onclick: () => showRules(v.version, true) }, t('rs.rules'))));
     const versionRows = [...list].reverse().map(versionRow);
+    const versionTable = (rows) => table('rs-versions', [t('rs.col.version'), t('rs.col.adopted'), t('rs.col.effective'),
+      t('rs.col.count'), t('rs.col.note'), t('rs.col.published'), ''], rows);
     container.append(el('h2', {}, t('rs.versions')),
-      list.length === 0 ? el('p', { class: 'notice', id: 'rs-no-versions' }, t('rs.noVersions'))
-        : table('rs-versions', [t('rs.col.version'), t('rs.col.adopted'), t('rs.col.effective'), t('rs.col.count'), t('rs.col.note'),
-          t('rs.col.published'), ''], versionRows));
+      list.length === 0 ? el('p', { class: 'notice', id: 'rs-no-versions' }, t('rs.noVersions')) : versionTable(versionRows));
 
     // ---- the draft
     const field = (id, label, control, hint) => el('div', { class: 'field' }, el('label', { for: id }, label), control,
@@ -443,7 +443,9 @@ export default {
           ctx.announce(result.textContent);
           // the new version on top of the list
           const tbody = container.querySelector('#rs-versions tbody');
+          const none = container.querySelector('#rs-no-versions');
           if (tbody && v) tbody.prepend(versionRow(v));
+          else if (none && v) none.replaceWith(versionTable([versionRow(v)])); // a new region's first version
           result.scrollIntoView({ block: 'nearest' });
         } else {
           clear(result);

@@ -234,6 +234,10 @@ public abstract class AbstractBrowserIT {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Opens a case on the intake page by its address and waits until that case is drawn (the page may still be
+     * showing the case or list the login opened).
+     */
     protected void openCase(String base, String caseNumber) {
         driver.get(base + "/#/intake/case/" + caseNumber);
         waitFor("#in-case-title[data-case='" + caseNumber + "']");

@@ -816,13 +816,12 @@ public class WebBrowserIT extends AbstractBrowserIT {
     }
 
     /**
-     * Opens a case on the intake page by its address and waits until that case is drawn (the page may still be
-     * showing the case or list the login opened).
-     */
-    /**
      * The administrators' regions page with the README's made-up example city (docs/example-city, synthetic): a
      * broken archive is checked (each problem with its file and line, nothing stored), then the corrected archive is
-     * checked and stored, in both languages.
+     * checked and stored, in both languages; then the README's "Adding your city" done in the pages alone (issue 15):
+     * the city's four-line rule set previewed and published on the rules page, a user for the city made on the users
+     * page, who logs in, sees only that city and records a report that goes to the office serving its district part;
+     * removing the city is then refused, since it holds a case.
      */
     @Test
     public void regionsPageChecksAndUploadsTheExampleCity() throws Exception {
@@ -878,7 +877,57 @@ public class WebBrowserIT extends AbstractBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-regions"), "Lianhua City (synthetic example)"));
         shot("42-regions-stored-english");
 
-        // At tablet width, in Chinese; then the city (nothing recorded of it yet) is removed from the page.
+        // Issue 15's walk-through, in the pages only: the city's rules (four lines, by the offices serving each
+        // district), a user for it, and a report dispatched to the right office.
+        driver.get(base + "/#/rules?region=lianhua");
+        waitFor("#rs-no-versions"); // a new region has no rule set yet
+        driver.findElement(By.id("rs-files")).sendKeys(example.resolve("dispatch-rules.csv").toAbsolutePath().normalize().toString());
+        click("#rs-preview");
+        waitFor("#rs-summary");
+        click("#rs-publish");
+        assertEquals("1", waitFor("#rs-published").getAttribute("data-version"));
+        waitFor("#rs-versions tr[data-version='1']");
+        shot("44-city-rules-published");
+
+        driver.get(base + "/#/users");
+        waitFor("#us-users");
+        driver.findElement(By.id("us-name")).sendKeys("lianhua-intake");
+        driver.findElement(By.id("us-password")).sendKeys("synthetic-lotus-2026");
+        click("#us-roles-intake");
+        click("#us-regions-lianhua");
+        click("#us-create");
+        WebElement user = waitFor("#us-users tr[data-user='lianhua-intake']");
+        assertTrue(user.getText(), user.getText().contains("lianhua"));
+        shot("45-city-user-created");
+        click("#logout");
+        waitFor("#login-form");
+        driver.manage().deleteAllCookies();
+
+        login("lianhua-intake", "synthetic-lotus-2026");
+        waitFor("#in-form");
+        wait.until(d -> !options("#region").isEmpty());
+        assertEquals(List.of("lianhua"), options("#region"));
+        // SYNTHETIC report: a fragile family north of Harbour Road, which Lotus West's centre serves
+        new Select(driver.findElement(By.id("in-caseType"))).selectByValue("fragile-family");
+        new Select(driver.findElement(By.id("in-district"))).selectByValue("harbour");
+        new Select(waitFor("#in-districtPart")).selectByValue("north");
+        driver.findElement(By.id("in-children-0-age")).sendKeys("5");
+        new Select(driver.findElement(By.id("in-source"))).selectByValue("school");
+        driver.findElement(By.id("in-summary")).sendKeys("Synthetic test report of a made-up city, no real person.");
+        click("#in-submit");
+        WebElement cityReceipt = waitFor("#in-receipt");
+        assertEquals("lh-swc-west", driver.findElement(By.id("in-receipt-office")).getAttribute("data-office"));
+        assertTrue(cityReceipt.getText(), cityReceipt.getText().contains("Lotus West Social Welfare Service Centre"));
+        fullShot("46-city-report-dispatched");
+        click("#logout");
+        waitFor("#login-form");
+        driver.manage().deleteAllCookies();
+        login("admin", "admin");
+        waitFor("#nav a[href='#/regions']");
+        click("#nav a[href='#/regions']");
+        waitFor("#rg-regions");
+
+        // At tablet width, in Chinese; the city now holds a case, so removing it is refused with the reason.
         Dimension laptop = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(820, 1180));
         click("#lang");
@@ -887,9 +936,8 @@ public class WebBrowserIT extends AbstractBrowserIT {
         shot("43-regions-tablet");
         click("#rg-remove-lianhua");
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-status"), "已刪除地區 lianhua"));
-        assertEquals(404, get("/api/regions/lianhua").statusCode());
-        assertFalse(driver.findElement(By.id("rg-regions")).getText().contains("lianhua"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-status"), "HTTP 409"));
+        assertEquals(200, get("/api/regions/lianhua").statusCode());
         // a region its bundle provides is refused, with the reason
         click("#rg-remove-kaohsiung");
         wait.until(ExpectedConditions.alertIsPresent()).accept();
