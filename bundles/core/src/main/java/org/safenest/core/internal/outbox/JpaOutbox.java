@@ -370,9 +370,12 @@ public class JpaOutbox implements Outbox {
             LOG.info("Outbox consumer {} starts after position {} (the oldest event kept)", c.name, c.position);
         }
         position[0] = c.position;
+        // read before the rows: every row the sequencer had positioned by then is visible below unless pruned (another
+        // node's sequencing round committing between the two reads must not look like a gap)
+        long sequenced = sequencerPosition(em);
         List<OutboxEntity> rows = em.createQuery("SELECT o FROM OutboxEntity o WHERE o.position > :p ORDER BY o.position",
                 OutboxEntity.class).setParameter("p", c.position).setMaxResults(batch).getResultList();
-        long next = rows.isEmpty() ? sequencerPosition(em) + 1 : rows.get(0).position;
+        long next = rows.isEmpty() ? sequenced + 1 : rows.get(0).position;
         if (next > c.position + 1) {
             // events the consumer never applied were pruned while it was not installed: it goes on after them (its
             // lag would otherwise never reach 0); a consumer with a record of its own fills the gap from there
