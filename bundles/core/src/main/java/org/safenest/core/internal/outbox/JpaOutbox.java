@@ -370,18 +370,12 @@ public class JpaOutbox implements Outbox {
             LOG.info("Outbox consumer {} starts after position {} (the oldest event kept)", c.name, c.position);
         }
         position[0] = c.position;
-        List<OutboxEntity> rows = after(em, c.position, batch);
-        long next;
-        if (rows.isEmpty()) {
-            // nothing after the position: pruned, or nothing yet. The sequencer is read before the rows are read
-            // again, so that another node's sequencing round committed in between never looks like pruned events;
-            // a consumer with rows to apply costs no extra read
-            long sequenced = sequencerPosition(em);
-            rows = after(em, c.position, batch);
-            next = rows.isEmpty() ? sequenced + 1 : rows.get(0).position;
-        } else {
-            next = rows.get(0).position;
-        }
+        // read before the rows: every row the sequencer had positioned by then is visible below unless pruned (another
+        // node's sequencing round committing between the two reads must not look like a gap)
+        long sequenced = sequencerPosition(em);
+        List<OutboxEntity> rows = em.createQuery("SELECT o FROM OutboxEntity o WHERE o.position > :p ORDER BY o.position",
+                OutboxEntity.class).setParameter("p", c.position).setMaxResults(batch).getResultList();
+        long next = rows.isEmpty() ? sequenced + 1 : rows.get(0).position;
         if (next > c.position + 1) {
             // events the consumer never applied were pruned while it was not installed: it goes on after them (its
             // lag would otherwise never reach 0); a consumer with a record of its own fills the gap from there
@@ -404,12 +398,6 @@ public class JpaOutbox implements Outbox {
             c.updatedAt = Instant.now();
         }
         return rows.size();
-    }
-
-    /** At most {@code batch} sequenced events after the position, in order. */
-    private static List<OutboxEntity> after(EntityManager em, long position, int batch) {
-        return em.createQuery("SELECT o FROM OutboxEntity o WHERE o.position > :p ORDER BY o.position", OutboxEntity.class)
-                .setParameter("p", position).setMaxResults(batch).getResultList();
     }
 
     /** Moves a consumer past the event after {@code position}, which failed {@link #MAX_ATTEMPTS} times. */
