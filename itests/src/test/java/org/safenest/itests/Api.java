@@ -116,6 +116,6 @@ public final class Api {
             Thread.sleep(500);
         }
         throw new AssertionError("Safenest did not come up within " + timeout + "; last answer: "
-                + (last == null ? "none" : last.status() + " " + last.raw()));
+                + (last == null ? "none" : last.status() + " " + last.raw()) + SafenestTestSupport.diagnosis());
     }
 }

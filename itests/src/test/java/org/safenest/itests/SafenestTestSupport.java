@@ -89,6 +89,33 @@ public final class SafenestTestSupport {
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Inside a Pax Exam container, what an operator would look at when the platform does not come up: the bundles'
+     * diagnostics, the components that are not active with what they wait for, and the last warnings and errors of the
+     * log; outside a container (a process-level test) an empty string.
+     */
+    public static String diagnosis() {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(SafenestTestSupport.class);
+        if (bundle == null || bundle.getBundleContext() == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String command : List.of("bundle:diag", "scr:list", "log:display -l WARN -n 60")) {
+            try {
+                String printed = execute(bundle.getBundleContext(), command, "");
+                if (command.equals("scr:list")) {
+                    // only the components that are not up
+                    printed = printed.lines().filter(l -> l.contains("UNSATISFIED") || l.contains("FAILED"))
+                            .collect(java.util.stream.Collectors.joining("\n"));
+                }
+                out.append("\n--- ").append(command).append(" ---\n").append(printed);
+            } catch (Exception | AssertionError e) {
+                out.append("\n--- ").append(command).append(": ").append(e);
+            }
+        }
+        return out.toString();
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -275,6 +275,8 @@ public class FactConsumer implements OutboxConsumer {
             long appliedAll = tx.required(em -> em.createQuery("SELECT COUNT(a) FROM AppliedEvent a", Long.class).getSingleResult());
             long lag = state().lag();
             if (appliedAll + lag >= kept) {
+                LOG.info("Statistics: {} event(s) applied and {} waiting in the outbox of {} kept by intake: nothing missing",
+                        appliedAll, lag, kept);
                 return;
             }
             LOG.info("Statistics: {} event(s) applied, {} kept by intake: going through the kept events", appliedAll, kept);
@@ -282,6 +284,7 @@ public class FactConsumer implements OutboxConsumer {
             historyWaiting.addAndGet(kept);
             pass(ALL, kept);
         } catch (InterruptedException e) {
+            LOG.info("Statistics: the check of the events applied against those kept was interrupted (reporting stopping)");
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("Statistics: could not compare the events applied with those kept: {}", e.toString());
