@@ -85,7 +85,8 @@ public final class TestDatabase {
             return serverUrl;
         }
         Path repo = repositoryRoot();
-        Path folder = Path.of("target", "postgres").toAbsolutePath();
+        // a cluster per test JVM (failsafe runs two side by side)
+        Path folder = Path.of("target", "postgres-" + System.getProperty("safenest.test.fork", "1")).toAbsolutePath();
         String url = run(repo, repo.resolve(".ci/postgres").toString(), "start", folder.toString()).trim();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> run(repo, repo.resolve(".ci/postgres").toString(), "stop", folder.toString())));
         serverUrl = url;

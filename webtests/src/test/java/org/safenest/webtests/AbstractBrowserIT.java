@@ -73,7 +73,9 @@ public abstract class AbstractBrowserIT {
     protected WebDriver driver;
     protected WebDriverWait wait;
     protected final Path screenshots = Path.of("target", "screenshots");
-    protected final Path downloads = Path.of("target", "downloads").toAbsolutePath();
+    /** Which of the test JVMs run side by side this is (failsafe's fork number): each has folders of its own. */
+    protected static final String FORK = System.getProperty("safenest.test.fork", "1");
+    protected final Path downloads = Path.of("target", "downloads-" + FORK).toAbsolutePath();
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Before
@@ -82,7 +84,7 @@ public abstract class AbstractBrowserIT {
                 + " chromium-driver). The browser test never downloads a browser.", Files.isExecutable(CHROMIUM));
         Assume.assumeTrue("Skipped: no ChromeDriver at " + CHROMEDRIVER + " (Debian package chromium-driver).",
                 Files.isExecutable(CHROMEDRIVER));
-        Path target = Path.of("target", "web-it");
+        Path target = Path.of("target", "web-it-" + FORK);
         deleteTree(target);
         Files.createDirectories(target);
         Files.createDirectories(screenshots);
@@ -455,12 +457,12 @@ public abstract class AbstractBrowserIT {
 
     protected static void run(Path dir, String... command) throws Exception {
         Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/web-it.log"))).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/web-it-" + FORK + ".log"))).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish");
         }
-        assertEquals(String.join(" ", command) + " failed; see target/web-it.log", 0, p.exitValue());
+        assertEquals(String.join(" ", command) + " failed; see target/web-it-" + FORK + ".log", 0, p.exitValue());
     }
 
     protected static void deleteTree(Path root) throws IOException {
