@@ -85,8 +85,8 @@ public final class TestDatabase {
             return serverUrl;
         }
         Path repo = repositoryRoot();
-        // a cluster per test JVM (failsafe runs two side by side)
-        Path folder = Path.of("target", "postgres-" + System.getProperty("safenest.test.fork", "1")).toAbsolutePath();
+        // a cluster per test JVM (failsafe runs two side by side), named by its process id
+        Path folder = Path.of("target", "postgres-" + ProcessHandle.current().pid()).toAbsolutePath();
         String url = run(repo, repo.resolve(".ci/postgres").toString(), "start", folder.toString()).trim();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> run(repo, repo.resolve(".ci/postgres").toString(), "stop", folder.toString())));
         serverUrl = url;

@@ -73,8 +73,8 @@ public abstract class AbstractBrowserIT {
     protected WebDriver driver;
     protected WebDriverWait wait;
     protected final Path screenshots = Path.of("target", "screenshots");
-    /** Which of the test JVMs run side by side this is (failsafe's fork number): each has folders of its own. */
-    protected static final String FORK = System.getProperty("safenest.test.fork", "1");
+    /** Which of the test JVMs that run side by side this is (its process id): each has folders of its own. */
+    protected static final String FORK = Long.toString(ProcessHandle.current().pid());
     protected final Path downloads = Path.of("target", "downloads-" + FORK).toAbsolutePath();
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
