@@ -125,8 +125,11 @@ final class Distribution implements AutoCloseable {
     }
 
     private void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        ProcessBuilder b = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        // the tests' JIT setting (SafenestTestSupport.testJvmOptions), through bin/setenv as an operator would
+        b.environment().put("EXTRA_JAVA_OPTS", String.join(" ", SafenestTestSupport.testJvmOptions()));
+        Process p = b.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish");

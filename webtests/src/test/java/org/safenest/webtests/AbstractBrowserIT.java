@@ -456,8 +456,11 @@ public abstract class AbstractBrowserIT {
     }
 
     protected static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/web-it-" + FORK + ".log"))).start();
+        ProcessBuilder b = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/web-it-" + FORK + ".log")));
+        // JVM options for the distributions the tests start (webtests/pom.xml, safenest.test.jvm), through bin/setenv
+        b.environment().put("EXTRA_JAVA_OPTS", System.getProperty("safenest.test.jvm", ""));
+        Process p = b.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish");
