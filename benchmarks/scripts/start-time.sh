@@ -1,0 +1,35 @@
+#!/bin/bash
+# Start time of the built distribution: unpacks it fresh, then measures `bin/start` until /api/health answers UP,
+# for a first start (empty database: migrations, region data) and for restarts; beside each, the Karaf JVM's CPU
+# time by thread (from /proc), which shows what the two cores spent the start on.
+#
+#   benchmarks/scripts/start-time.sh [restarts] [extra JVM options...]
+#
+# Needs: a built distribution (mvn -B -q install -DskipTests), curl, port 8181 free. The extra JVM options go to
+# bin/setenv's EXTRA_JAVA_OPTS (for instance -XX:TieredStopAtLevel=1 to compare the client compiler alone).
+set -euo pipefail
+restarts=${1:-2}; shift || true
+export EXTRA_JAVA_OPTS="$*"
+source "$(dirname "$0")/unpack.sh"
+tck=$(getconf CLK_TCK)
+
+measure() {
+  local start end pid
+  start=$(date +%s.%N)
+  bin/start
+  until curl -s -m 2 -u admin:admin http://localhost:8181/api/health | grep -q '"status" *: *"UP"'; do sleep 0.1; done
+  end=$(date +%s.%N)
+  pid=$(cat karaf.pid)
+  printf '%s: %.1f s to UP, JVM CPU %.1f s\n' "$1" "$(echo "$end - $start" | bc)" \
+    "$(awk -v t="$tck" '{print ($14+$15)/t}' /proc/"$pid"/stat)"
+  for t in /proc/"$pid"/task/*; do
+    awk -v t="$tck" -v n="$(sed 's/[-#]*[0-9]*$//' "$t"/comm)" '{printf "%s\t%.2f\n", n, ($14+$15)/t}' "$t"/stat 2>/dev/null || true
+  done | awk -F'\t' '{a[$1]+=$2} END {for (k in a) if (a[k] >= 0.2) printf "    %5.1f s  %s\n", a[k], k}' | sort -rn
+  sleep 2
+  bin/stop
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+
+measure "first start"
+for i in $(seq 1 "$restarts"); do measure "restart $i"; done
+rm -rf "$home"
