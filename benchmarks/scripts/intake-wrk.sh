@@ -23,9 +23,9 @@ n=$(awk '/requests in/ {print $1}' wrk.txt)
 grep -E "Requests/sec|Latency  |99%|Non-2xx" wrk.txt
 printf 'Karaf CPU per report: %.2f ms\n' "$(echo "($cpu1 - $cpu0) * 1000 / $tck / $n" | bc -l)"
 for i in 1 2 3 4 5; do
-  t=$(curl -s -o /dev/null -w '%{time_total}' -u admin:admin "http://localhost:8181/api/regions/kaohsiung/statistics/intake-volume?year=2026")
+  t=$(curl -s -o /dev/null -w '%{http_code}, %{time_total} s' -u admin:admin "http://localhost:8181/api/regions/kaohsiung/statistics/intake-volume?year=2026")
 done
-echo "intake-volume read (the fifth): ${t} s"
+echo "intake-volume read (the fifth): HTTP ${t}"
 bin/stop
 while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
 rm -rf "$home"
