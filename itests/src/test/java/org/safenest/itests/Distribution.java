@@ -127,8 +127,8 @@ final class Distribution implements AutoCloseable {
     private void run(Path dir, String... command) throws Exception {
         ProcessBuilder b = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        // the tests' JIT setting (SafenestTestSupport.testJvmOptions), through bin/setenv as an operator would
-        b.environment().put("EXTRA_JAVA_OPTS", String.join(" ", SafenestTestSupport.testJvmOptions()));
+        // JVM options for the distributions the tests start (itests/pom.xml, safenest.test.jvm), through bin/setenv
+        b.environment().put("EXTRA_JAVA_OPTS", System.getProperty("safenest.test.jvm", ""));
         Process p = b.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
