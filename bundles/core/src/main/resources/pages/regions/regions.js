@@ -114,7 +114,12 @@ export default {
       const remove = el('button', { type: 'button', class: 'secondary', id: `rg-remove-${r.code}` }, t('rg.remove', { code: r.code }));
       remove.addEventListener('click', async () => {
         if (!window.confirm(t('rg.removeConfirm', { code: r.code }))) return;
+        // the last removal's outcome is not left on screen while this one runs
+        clear(status);
+        status.append(el('p', {}, t('rg.working')));
+        remove.disabled = true;
         const a = await api.delete(`/api/regions/${encodeURIComponent(r.code)}`);
+        remove.disabled = false;
         if (!ctx.isCurrent()) return;
         clear(status);
         if (a.ok) {
