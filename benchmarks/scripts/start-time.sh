@@ -7,10 +7,20 @@
 #
 # Needs: a built distribution (mvn -B -q install -DskipTests), curl, port 8181 free. The extra JVM options go to
 # bin/setenv's EXTRA_JAVA_OPTS (for instance -XX:TieredStopAtLevel=1 to compare the client compiler alone).
+# CORE_ONLY=1 boots the platform alone (safenest-core: persistence, REST, health, metrics, audit, outbox; Karaf's
+# own boot features unchanged) without any capability or region: the floor the capabilities' start adds to.
 set -euo pipefail
 restarts=${1:-2}; shift || true
 export EXTRA_JAVA_OPTS="$*"
 source "$(dirname "$0")/unpack.sh"
+if [ "${CORE_ONLY:-}" = 1 ]; then
+  # drop every Safenest boot feature but safenest-core (the repository list above it stays as it is)
+  sed -i '/^ *safenest-[a-z-]*\/[0-9][^,]*,\{0,1\} *\\\{0,1\}$/{/safenest-core\//!d}' etc/org.apache.karaf.features.cfg
+  # the list must not end in a comma
+  awk '/^featuresBoot *=/{f=1} f && /^$/{f=0; sub(/, \\$/, "", prev)} NR>1{print prev} {prev=$0} END{print prev}' \
+    etc/org.apache.karaf.features.cfg > etc/features.cfg.tmp && mv etc/features.cfg.tmp etc/org.apache.karaf.features.cfg
+  echo "boot features: $(sed -n '/^featuresBoot *=/,/^$/p' etc/org.apache.karaf.features.cfg | tr -d '\\\n ' | cut -c14-)"
+fi
 tck=$(getconf CLK_TCK)
 
 measure() {
