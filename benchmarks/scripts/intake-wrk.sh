@@ -11,9 +11,8 @@
 set -euo pipefail
 warmup=${1:-180}; shift || true
 export EXTRA_JAVA_OPTS="$*"
-source "$(dirname "$0")/unpack.sh"
-bin/start
-until curl -s -m 2 -u admin:admin http://localhost:8181/api/health | grep -q '"status" *: *"UP"'; do sleep 0.5; done
+source "$(dirname "$0")/distribution.sh"
+start_until_up
 pid=$(cat karaf.pid); tck=$(getconf CLK_TCK)
 wrk -t2 -c8 -d"${warmup}s" -s "$root/benchmarks/wrk/intake.lua" http://localhost:8181 > /dev/null
 cpu0=$(awk '{print $14+$15}' /proc/"$pid"/stat)
@@ -26,6 +25,5 @@ for i in 1 2 3 4 5; do
   t=$(curl -s -o /dev/null -w '%{http_code}, %{time_total} s' -u admin:admin "http://localhost:8181/api/regions/kaohsiung/statistics/intake-volume?year=2026")
 done
 echo "intake-volume read (the fifth): HTTP ${t}"
-bin/stop
-while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+stop_and_wait "$pid"
 rm -rf "$home"

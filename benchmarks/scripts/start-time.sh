@@ -12,22 +12,22 @@
 set -euo pipefail
 restarts=${1:-2}; shift || true
 export EXTRA_JAVA_OPTS="$*"
-source "$(dirname "$0")/unpack.sh"
+source "$(dirname "$0")/distribution.sh"
 if [ "${CORE_ONLY:-}" = 1 ]; then
-  # drop every Safenest boot feature but safenest-core (the repository list above it stays as it is)
-  sed -i '/^ *safenest-[a-z-]*\/[0-9][^,]*,\{0,1\} *\\\{0,1\}$/{/safenest-core\//!d}' etc/org.apache.karaf.features.cfg
-  # the list must not end in a comma
-  awk '/^featuresBoot *=/{f=1} f && /^$/{f=0; sub(/, \\$/, "", prev)} NR>1{print prev} {prev=$0} END{print prev}' \
-    etc/org.apache.karaf.features.cfg > etc/features.cfg.tmp && mv etc/features.cfg.tmp etc/org.apache.karaf.features.cfg
-  echo "boot features: $(sed -n '/^featuresBoot *=/,/^$/p' etc/org.apache.karaf.features.cfg | tr -d '\\\n ' | cut -c14-)"
+  # the boot list on one line, without Safenest's features but safenest-core
+  cfg=etc/org.apache.karaf.features.cfg
+  boot=$(sed -n '/^featuresBoot *=/,/^$/p' "$cfg" | tr -d '\\\n ' | cut -d= -f2 | tr ',' '\n' \
+    | awk 'NF && (!/^safenest-/ || /^safenest-core\//)' | paste -sd,)
+  sed -i '/^featuresBoot *=/,/^$/d' "$cfg"
+  echo "featuresBoot = $boot" >> "$cfg"
+  echo "boot features: $boot"
 fi
 tck=$(getconf CLK_TCK)
 
 measure() {
   local start end pid
   start=$(date +%s.%N)
-  bin/start
-  until curl -s -m 2 -u admin:admin http://localhost:8181/api/health | grep -q '"status" *: *"UP"'; do sleep 0.1; done
+  start_until_up
   end=$(date +%s.%N)
   pid=$(cat karaf.pid)
   printf '%s: %.1f s to UP, JVM CPU %.1f s\n' "$1" "$(echo "$end - $start" | bc)" \
@@ -36,8 +36,7 @@ measure() {
     awk -v t="$tck" -v n="$(sed 's/[-#]*[0-9]*$//' "$t"/comm)" '{printf "%s\t%.2f\n", n, ($14+$15)/t}' "$t"/stat 2>/dev/null || true
   done | awk -F'\t' '{a[$1]+=$2} END {for (k in a) if (a[k] >= 0.2) printf "    %5.1f s  %s\n", a[k], k}' | sort -rn
   sleep 2
-  bin/stop
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  stop_and_wait "$pid"
 }
 
 measure "first start"

@@ -127,8 +127,7 @@ final class Distribution implements AutoCloseable {
     private void run(Path dir, String... command) throws Exception {
         ProcessBuilder b = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        // JVM options for the distributions the tests start (itests/pom.xml, safenest.test.jvm), through bin/setenv
-        b.environment().put("EXTRA_JAVA_OPTS", System.getProperty("safenest.test.jvm", ""));
+        b.environment().put(TestJvm.ENVIRONMENT, TestJvm.options());
         Process p = b.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -124,16 +124,6 @@ public final class SafenestTestSupport {
         }
     }
 
-    /**
-     * JVM options for the distributions the tests start ({@code safenest.test.jvm}, set in itests/pom.xml): the tests
-     * run their platforms with the client compiler only, which boots them in about a third less CPU time on two
-     * cores; the benchmarks do not set it and measure the JVM as shipped.
-     */
-    static List<String> testJvmOptions() {
-        String v = System.getProperty("safenest.test.jvm", "").trim();
-        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
-    }
-
     public static Option[] options(int httpPort) {
         String karafVersion = System.getProperty("karaf.version");
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
@@ -193,7 +183,7 @@ public final class SafenestTestSupport {
                 new VMOption("--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED"),
                 new VMOption("-classpath"),
                 new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*" + File.pathSeparator + "lib/endorsed/*")));
-        testJvmOptions().forEach(o -> options.add(new VMOption(o)));
+        TestJvm.optionList().forEach(o -> options.add(new VMOption(o)));
         // the database: Derby as shipped, or a PostgreSQL database of this test's own (TestDatabase)
         TestDatabase.datasourceFor("exam").forEach((key, value) ->
                 options.add(editConfigurationFilePut("etc/org.ops4j.datasource-safenest.cfg", key, value)));

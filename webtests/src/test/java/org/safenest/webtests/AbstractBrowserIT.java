@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.safenest.itests.TestDatabase;
+import org.safenest.itests.TestJvm;
 import org.junit.After;
 import org.junit.Assume;
 import org.junit.Before;
@@ -245,6 +246,13 @@ public abstract class AbstractBrowserIT {
         waitFor("#in-case-title[data-case='" + caseNumber + "']");
     }
 
+    /** Logs the user on screen out and another in, as a second person at the same browser would. */
+    protected void logOutAndLogIn(String user, String password) {
+        click("#logout");
+        waitFor("#login-form");
+        login(user, password);
+    }
+
     protected void login(String user, String password) {
         WebElement name = waitFor("#username");
         name.clear();
@@ -458,8 +466,7 @@ public abstract class AbstractBrowserIT {
     protected static void run(Path dir, String... command) throws Exception {
         ProcessBuilder b = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/web-it-" + FORK + ".log")));
-        // JVM options for the distributions the tests start (webtests/pom.xml, safenest.test.jvm), through bin/setenv
-        b.environment().put("EXTRA_JAVA_OPTS", System.getProperty("safenest.test.jvm", ""));
+        b.environment().put(TestJvm.ENVIRONMENT, TestJvm.options());
         Process p = b.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -41,12 +41,7 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
     @Test
     public void intakeReportReceiptDisputeHandDispatchFollowUpAndTransfer() throws Exception {
         String base = "http://localhost:" + port;
-        driver.get(base + "/");
-        waitFor("#login-form");
-        login("intake", "intake");
-        waitFor("#nav a[href='#/intake']");
-        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
-        waitFor("#in-form");
+        openIntakeWindow(base);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口｜高雄市"));
         // The intake page comes first in the navigation.
         assertEquals("#/intake", driver.findElement(By.cssSelector("#nav li:first-child a")).getAttribute("href")
@@ -134,9 +129,7 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
                 .path("caseNumber").asText();
 
         // The dispatcher disputes the decision on the first case and sends it to the headquarters.
-        click("#logout");
-        waitFor("#login-form");
-        login("dispatcher", "dispatcher");
+        logOutAndLogIn("dispatcher", "dispatcher");
         waitFor("#nav a[href='#/intake']");
         openCase(base, caseNumber);
         waitFor("#in-dispute-form");
@@ -181,9 +174,7 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
 
         // A supervisor (every region: picks Kaohsiung) finds the dispute in the list for the coordination meeting and
         // records the meeting's outcome: empty first (refused beside the field), then a synthetic one.
-        click("#logout");
-        waitFor("#login-form");
-        login("supervisor", "supervisor");
+        logOutAndLogIn("supervisor", "supervisor");
         waitFor("#nav a[href='#/intake']");
         new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口｜高雄市"));
@@ -240,9 +231,7 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
 
         // A social worker (every region: picks Kaohsiung) assesses the hand-dispatched case: maltreatment not yet
         // confirmed, so a follow-up falls due 10 days later; then records the further investigation, completing it.
-        click("#logout");
-        waitFor("#login-form");
-        login("worker", "worker");
+        logOutAndLogIn("worker", "worker");
         waitFor("#nav a[href='#/intake']");
         new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
         openCase(base, queued);
@@ -309,12 +298,7 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
         String c = postJson("/api/regions/" + REGION + "/intake", "intake", syntheticReport("web-search-3", "child-protection",
                 "fengshan", "north", "SYN-HH-WEB-3")).path("caseNumber").asText();
 
-        driver.get(base + "/");
-        waitFor("#login-form");
-        login("intake", "intake");
-        waitFor("#nav a[href='#/intake']");
-        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
-        waitFor("#in-form");
+        openIntakeWindow(base);
         click("#in-tab-recent");
         // By household reference: exactly the one case.
         waitFor("#in-search-householdRef").sendKeys("SYN-HH-WEB-1");
@@ -349,9 +333,7 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "受理窗口"));
 
         // The supervisor of the Fengshan centres assigns the case to the demo worker.
-        click("#logout");
-        waitFor("#login-form");
-        login("supervisor", "supervisor");
+        logOutAndLogIn("supervisor", "supervisor");
         waitFor("#nav a[href='#/intake']");
         new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "高雄市"));
@@ -375,9 +357,7 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
                 "{\"disposition\":\"INVESTIGATION_CONTINUING\"}");
         LocalDate due = LocalDate.now(ZoneId.of("Asia/Taipei")).plusDays(10);
 
-        click("#logout");
-        waitFor("#login-form");
-        login("worker", "worker");
+        logOutAndLogIn("worker", "worker");
         waitFor("#nav a[href='#/intake']");
         new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "高雄市"));
@@ -517,11 +497,19 @@ public class CaseWorkBrowserIT extends AbstractBrowserIT {
         driver.manage().window().setSize(new Dimension(1366, 1000));
 
         // The last region used comes back at the next login (not the first alphabetically).
-        click("#logout");
-        waitFor("#login-form");
-        login("admin", "admin");
+        logOutAndLogIn("admin", "admin");
         waitFor("#nav a[href='#/intake']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), "高雄市"));
         assertEquals(REGION, new Select(driver.findElement(By.id("region"))).getFirstSelectedOption().getAttribute("value"));
+    }
+
+    /** Logs in at the start page as the intake window's staff and picks Kaohsiung: the report form is there. */
+    private void openIntakeWindow(String base) {
+        driver.get(base + "/");
+        waitFor("#login-form");
+        login("intake", "intake");
+        waitFor("#nav a[href='#/intake']");
+        new Select(driver.findElement(By.id("region"))).selectByValue(REGION);
+        waitFor("#in-form");
     }
 }

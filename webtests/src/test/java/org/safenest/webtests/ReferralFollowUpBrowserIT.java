@@ -145,9 +145,7 @@ public class ReferralFollowUpBrowserIT extends AbstractBrowserIT {
         assertTrue(((Number) js("return window.failedFetches;")).intValue() >= 1);
 
         // The statistics' list of reports and the regions' list, as the administrator.
-        click("#logout");
-        waitFor("#login-form");
-        login("admin", "admin");
+        logOutAndLogIn("admin", "admin");
         waitFor("#nav a[href='#/statistics']");
         driver.get(base + "/#/statistics?region=" + REGION);
         waitFor("#st-report");

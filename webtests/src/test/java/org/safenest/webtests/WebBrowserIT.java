@@ -122,9 +122,7 @@ public class WebBrowserIT extends AbstractBrowserIT {
         driver.manage().window().setSize(new Dimension(1366, 1000));
 
         // The chair records the decision.
-        click("#logout");
-        waitFor("#login-form");
-        login("chair", "chair");
+        logOutAndLogIn("chair", "chair");
         waitFor("#nav a[href='#/referral']");
         // the decision tab by its address: whichever page the login opened first, the last route drawn is this one
         driver.get(base + "/#/referral/decide");
